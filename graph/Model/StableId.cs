@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SafetyDuty.Graph.Model;
+
+/// <summary>Stable identifiers: the same facts yield the same id on every machine, whatever the load order.</summary>
+public static class StableId
+{
+    /// <summary>A prefix plus the first 16 hex digits of SHA-256 over the parts (unit-separator joined).</summary>
+    public static string Of(string prefix, params ReadOnlySpan<string> parts)
+    {
+        var joined = string.Join('\u001f', parts.ToArray());
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(joined), hash);
+        return prefix + "_" + Convert.ToHexStringLower(hash[..8]);
+    }
+
+    public static string Jurisdiction(string name) => Of("j", name);
+
+    public static string Document(string jurisdictionId, string numberOrTitle) => Of("doc", jurisdictionId, numberOrTitle);
+
+    public static string Body(string jurisdictionId, string name) => Of("b", jurisdictionId, name);
+
+    public static string Leader(string jurisdictionId, string title) => Of("l", jurisdictionId, title);
+
+    /// <summary>Duty ids use the document, the locator and the order: locators can repeat (two （七） under one body).</summary>
+    public static string Duty(string documentId, string locator, int order) => Of("d", documentId, locator, order.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public static string Sector(string name) => Of("s", name);
+
+    public static string Law(string canonicalTitle) => Of("law", canonicalTitle);
+}

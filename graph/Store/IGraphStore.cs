@@ -1,0 +1,101 @@
+using SafetyDuty.Graph.Model;
+
+namespace SafetyDuty.Graph.Store;
+
+/// <summary>The knowledge graph's storage: one contract for the embedded SQLite store and for Neo4j.
+/// Writes are whole documents, atomic and idempotent; reads are batched graph operations so that one API request
+/// makes a bounded number of calls whatever the size of its result.</summary>
+public interface IGraphStore
+{
+    /// <summary>Creates or migrates the schema, constraints and indexes. Safe to call more than once.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Loads a document's subgraph as one unit. Loading the same content again changes nothing; loading a
+    /// new version of the same document (same document id) replaces exactly what the old version
+    /// contributed. Readers see the old version or the new one, never a mix.</summary>
+    Task<LoadOutcome> LoadDocumentAsync(DocumentGraph graph, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a document and everything only it contributed. Returns false when it was not loaded.</summary>
+    Task<bool> RemoveDocumentAsync(string documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the sector taxonomy (reviewed vocabulary, not read from documents).</summary>
+    Task ReplaceTaxonomyAsync(IReadOnlyList<Sector> sectors, CancellationToken cancellationToken = default);
+
+    /// <summary>Nodes by id, in no particular order; unknown ids are left out.</summary>
+    Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
+    /// <summary>Nodes of one label with filters, ordered by display name then id, paged.</summary>
+    Task<Page<GraphNode>> FindNodesAsync(NodeQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The edges of one type leaving (or entering) any of the given nodes, with their evidence.
+    /// Structural types (IN, HAS_DUTY, HOSTED_BY, PARENT) are answered from the nodes' links.</summary>
+    Task<IReadOnlyList<GraphEdge>> GetEdgesAsync(
+        IReadOnlyCollection<string> nodeIds,
+        EdgeType type,
+        Direction direction,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Bounded multi-hop expansion in both directions over the given types: the edges met within
+    /// <paramref name="maxHops"/> hops, at most <paramref name="maxEdges"/> of them.</summary>
+    Task<IReadOnlyList<GraphEdge>> ExpandAsync(
+        IReadOnlyCollection<string> startIds,
+        IReadOnlyCollection<EdgeType> types,
+        int maxHops,
+        int maxEdges,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Chinese full text over duty texts and node names; finds two-character terms (燃气, 餐饮, 消防).
+    /// Best matches first.</summary>
+    Task<Page<SearchHit>> SearchAsync(TextQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The whole sector taxonomy.</summary>
+    Task<IReadOnlyList<Sector>> GetTaxonomyAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The sector closure of a topic: the sectors whose name or synonym is the topic, and all their
+    /// descendants. Empty when the topic names no sector.</summary>
+    Task<IReadOnlyList<Sector>> GetSectorClosureAsync(string topic, CancellationToken cancellationToken = default);
+
+    /// <summary>A document's normalised text, for quoting a clause in context; null when not loaded.</summary>
+    Task<string?> GetDocumentTextAsync(string documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>True when the store answers.</summary>
+    Task<bool> IsReachableAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>What a load did.</summary>
+public enum LoadOutcome
+{
+    Inserted,
+    Replaced,
+    Unchanged,
+}
+
+/// <summary>A label with optional filters. <paramref name="NameContains"/> matches the display name by substring.</summary>
+public sealed record NodeQuery(
+    NodeLabel Label,
+    string? JurisdictionId = null,
+    string? AgencyType = null,
+    string? NameContains = null,
+    int Skip = 0,
+    int Take = 50);
+
+/// <summary>A full-text query, optionally restricted to one label and one jurisdiction.</summary>
+public sealed record TextQuery(
+    string Text,
+    NodeLabel? Label = null,
+    string? JurisdictionId = null,
+    int Skip = 0,
+    int Take = 50);
+
+/// <summary>A full-text match and its score (higher is better).</summary>
+public sealed record SearchHit(GraphNode Node, double Score);
+
+/// <summary>The one exception type stores throw, carrying the backend's error code
+/// (a SQLite result code or a Neo4j status code such as Neo.ClientError.Statement.SyntaxError).</summary>
+public sealed class GraphStoreException : Exception
+{
+    public GraphStoreException(string code, string message, Exception? inner = null)
+        : base(message, inner) => Code = code;
+
+    public string Code { get; }
+}
