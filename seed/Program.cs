@@ -1,2 +1,13 @@
-// The command-line tool: `ingest` and `report`. Filled in by the reader issue.
-return 0;
+using SafetyDuty.Seed.Cli;
+
+// The command-line tool. Its command lines are a contract other tools rely on:
+//   ingest --db PATH FILE_OR_FOLDER...   load documents into the store
+//   report [--json] FILE                 read without writing; print the quality report
+//   generate --places N --db PATH        build a synthetic knowledge base (benchmarks, crash tests)
+return args switch
+{
+    ["ingest", .. var rest] => await IngestCommand.RunAsync(rest),
+    ["report", .. var rest] => await ReportCommand.RunAsync(rest),
+    ["generate", .. var rest] => await GenerateCommand.RunAsync(rest),
+    _ => Usage.Print(),
+};
