@@ -47,6 +47,12 @@ public sealed class Neo4jResult
             }
         }
 
+        // Without rows the column is never read; only a row without it is a broken answer.
+        if (Rows.Count == 0)
+        {
+            return -1;
+        }
+
         throw new GraphStoreException(Neo4jQueryApiClient.InvalidResponseCode, $"Neo4j 的结果缺少字段 {field} (field missing from the result).");
     }
 }
@@ -191,7 +197,8 @@ public sealed class Neo4jQueryApiClient
         }
     }
 
-    internal static byte[] SerializeStatement(Neo4jStatement statement)
+    /// <summary>The request body: <c>statement</c> first, then <c>parameters</c>.</summary>
+    public static byte[] SerializeStatement(Neo4jStatement statement)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = BodyJson.Encoder }))
