@@ -117,18 +117,29 @@ public static class Neo4jCypher
     public static string DeleteDocumentEdges(EdgeType type) =>
         $"MATCH ()-[r:{Type(type)}]->() WHERE r.doc = $documentId DELETE r";
 
-    /// <summary>Takes the document off every node it contributed (the list is kept on the document node) and deletes
-    /// the nodes no other document contributes, unless the taxonomy holds them.</summary>
+    /// <summary>Takes the document off every node it contributed (the list is kept on the document node): its entry
+    /// in <c>docs</c> and its version in <c>versions</c>. Returns each node with the version of the last remaining
+    /// contributor (null when none is left) so that the store can delete orphans and restore survivors.</summary>
     public const string ReleaseDocumentNodes =
         "MATCH (d:Document {id: $documentId}) WITH coalesce(d.contributed, []) AS ids "
         + "UNWIND ids AS contributedId MATCH (n:Entity {id: contributedId}) "
-        + "SET n.docs = [x IN coalesce(n.docs, []) WHERE x <> $documentId] "
-        + "WITH n WHERE size(n.docs) = 0 AND coalesce(n.taxonomy, false) = false "
-        + "DETACH DELETE n RETURN count(*) AS removed";
+        + "WITH n, [i IN range(0, size(coalesce(n.docs, [])) - 1) WHERE n.docs[i] <> $documentId] AS keep "
+        + "WITH n, [i IN keep | n.docs[i]] AS docs, [i IN keep | n.versions[i]] AS versions "
+        + "SET n.docs = docs, n.versions = versions "
+        + "RETURN n.id AS id, versions[-1] AS json, coalesce(n.taxonomy, false) AS taxonomy";
 
+    public const string DeleteNodes = "UNWIND $ids AS nodeId MATCH (n:Entity {id: nodeId}) DETACH DELETE n";
+
+    /// <summary>Puts back a surviving shared node's properties as its remaining contributor wrote them.</summary>
+    public const string RestoreNodes = "UNWIND $rows AS row MATCH (n:Entity {id: row.id}) SET n += row.properties";
+
+    /// <summary>Writes a document's nodes of one label. A node several documents contribute keeps one version per
+    /// document (<c>docs</c> and <c>versions</c> side by side); the one loaded last is the one shown.</summary>
     public static string UpsertDocumentNodes(NodeLabel label) =>
         $"UNWIND $rows AS row MERGE (n:{EntityLabel} {{id: row.id}}) SET n:{Label(label)} SET n += row.properties "
-        + "SET n.docs = CASE WHEN $documentId IN coalesce(n.docs, []) THEN n.docs ELSE coalesce(n.docs, []) + $documentId END";
+        + "WITH n, row, [i IN range(0, size(coalesce(n.docs, [])) - 1) WHERE n.docs[i] <> $documentId] AS keep "
+        + "WITH n, [i IN keep | n.docs[i]] + $documentId AS docs, [i IN keep | n.versions[i]] + row.properties.json AS versions "
+        + "SET n.docs = docs, n.versions = versions";
 
     public static string UpsertDocumentEdges(EdgeType type) =>
         "UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) "
@@ -197,6 +208,14 @@ public static class Neo4jCypher
         "CALL db.index.fulltext.queryNodes('" + FullTextIndex + "', $query) YIELD node, score "
         + "WHERE ($label IS NULL OR $label IN labels(node)) AND ($jurisdictionId IS NULL OR node.jurisdictionId = $jurisdictionId) "
         + "WITH node, score ORDER BY score DESC, node.id WITH collect({node: node, score: score}) AS hits "
+        + "RETURN size(hits) AS total, [h IN hits[$skip..($skip + $take)] | {json: h.node.json, score: h.score}] AS page";
+
+    /// <summary>For one-character terms, which the CJK analyzer's bigrams cannot find: a substring match over the
+    /// normalised names (NFKC, lower case), scored so that shorter names come first.</summary>
+    public const string SearchBySubstring =
+        "MATCH (node:Entity) WHERE all(term IN $terms WHERE node.searchText CONTAINS term) "
+        + "AND ($label IS NULL OR $label IN labels(node)) AND ($jurisdictionId IS NULL OR node.jurisdictionId = $jurisdictionId) "
+        + "WITH node, 1.0 / (1 + size(node.searchText)) AS score ORDER BY score DESC, node.id WITH collect({node: node, score: score}) AS hits "
         + "RETURN size(hits) AS total, [h IN hits[$skip..($skip + $take)] | {json: h.node.json, score: h.score}] AS page";
 
     public const string Taxonomy = "MATCH (s:Sector) RETURN s.json AS json ORDER BY s.displayName, s.id";

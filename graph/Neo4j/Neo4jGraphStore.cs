@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SafetyDuty.Graph.Model;
@@ -230,15 +231,17 @@ public sealed class Neo4jGraphStore : IGraphStore
     public async Task<Page<SearchHit>> SearchAsync(TextQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var lucene = LuceneQuery(query.Text);
-        if (lucene.Length == 0)
+        var terms = SearchTerms(query.Text);
+        if (terms.Count == 0)
         {
             return new Page<SearchHit>([], 0);
         }
 
+        // The CJK analyzer indexes bigrams, so a one-character term is looked up as a substring instead.
+        var bySubstring = terms.Any(t => t.Length == 1);
         var result = await _client.RunAsync(
-            new Neo4jStatement(Neo4jCypher.Search, Parameters(
-                ("query", lucene),
+            new Neo4jStatement(bySubstring ? Neo4jCypher.SearchBySubstring : Neo4jCypher.Search, Parameters(
+                (bySubstring ? "terms" : "query", bySubstring ? terms : LuceneQuery(terms)),
                 ("label", query.Label is { } label ? Neo4jCypher.Label(label) : null),
                 ("jurisdictionId", query.JurisdictionId),
                 ("skip", Math.Max(0, query.Skip)),
@@ -301,15 +304,23 @@ public sealed class Neo4jGraphStore : IGraphStore
         }
     }
 
-    /// <summary>A Lucene query for the user's text: each whitespace-separated term is a quoted phrase (so the CJK
-    /// analyzer's bigrams must appear in order) and all terms must match. Lucene's syntax never reaches the index
-    /// from user text: quotes and backslashes are escaped inside the phrase.</summary>
-    public static string LuceneQuery(string text)
+    /// <summary>The terms of a search: whitespace-separated, NFKC-normalised (full-width ＵＡＶ is UAV) and lower
+    /// case; terms without a letter or digit (bare punctuation) are dropped.</summary>
+    public static IReadOnlyList<string> SearchTerms(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var terms = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return string.Join(" AND ", terms.Select(t => "\"" + t.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\""));
+        return text.Normalize(NormalizationForm.FormKC).ToLowerInvariant()
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(t => t.Any(char.IsLetterOrDigit))
+            .Distinct()
+            .ToList();
     }
+
+    /// <summary>A Lucene query for the terms: each a quoted phrase (so the CJK analyzer's bigrams must stand in
+    /// order) and all of them required. Lucene's syntax never comes from user text: quotes and backslashes are
+    /// escaped inside the phrase.</summary>
+    public static string LuceneQuery(IEnumerable<string> terms) =>
+        string.Join(" AND ", terms.Select(t => "\"" + t.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\""));
 
     private static async Task<string?> ReadFingerprintAsync(Neo4jTransaction tx, string documentId, CancellationToken token)
     {
@@ -317,7 +328,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         return result.Rows.Count == 0 ? null : Str(result.Rows[0][result.Column("graphHash")]);
     }
 
-    private static async Task ReleaseDocumentAsync(Neo4jTransaction tx, string documentId, CancellationToken token)
+    private async Task ReleaseDocumentAsync(Neo4jTransaction tx, string documentId, CancellationToken token)
     {
         var parameters = Parameters(("documentId", documentId));
         foreach (var type in Neo4jCypher.DocumentEdgeTypes)
@@ -325,7 +336,40 @@ public sealed class Neo4jGraphStore : IGraphStore
             await tx.RunAsync(new Neo4jStatement(Neo4jCypher.DeleteDocumentEdges(type), parameters), token);
         }
 
-        await tx.RunAsync(new Neo4jStatement(Neo4jCypher.ReleaseDocumentNodes, parameters), token);
+        var released = await tx.RunAsync(new Neo4jStatement(Neo4jCypher.ReleaseDocumentNodes, parameters), token);
+        var orphans = new List<string>();
+        var survivors = new List<object?>();
+        var survivorIds = new List<string>();
+        foreach (var row in released.Rows)
+        {
+            var id = Str(row[released.Column("id")]);
+            if (id is null)
+            {
+                continue;
+            }
+
+            if (DeserializeNode(row[released.Column("json")]) is { } remaining)
+            {
+                survivors.Add(new Dictionary<string, object?> { ["id"] = id, ["properties"] = NodeProperties(remaining) });
+                survivorIds.Add(id);
+            }
+            else if (row[released.Column("taxonomy")].ValueKind != JsonValueKind.True)
+            {
+                orphans.Add(id);
+            }
+        }
+
+        foreach (var chunk in orphans.Chunk(_batchSize))
+        {
+            await tx.RunAsync(new Neo4jStatement(Neo4jCypher.DeleteNodes, Parameters(("ids", chunk))), token);
+        }
+
+        // A shared node shows its remaining contributor's version again, links included.
+        if (survivors.Count > 0)
+        {
+            await RunBatchedAsync(tx, Neo4jCypher.RestoreNodes, survivors, documentId: null, token);
+            await LinkAsync(tx, survivorIds, Neo4jCypher.StructuralEdgeTypes, token);
+        }
     }
 
     /// <summary>Rewrites the structural relationships around the given nodes: those they hold (dropped and made
@@ -369,6 +413,8 @@ public sealed class Neo4jGraphStore : IGraphStore
             ["json"] = JsonSerializer.Serialize(node, NodeJson),
             ["aliases"] = aliases,
             ["aliasText"] = aliases is { Count: > 0 } ? string.Join(' ', aliases) : null,
+            ["searchText"] = string.Join(' ', aliases is null ? [node.DisplayName] : aliases.Prepend(node.DisplayName))
+                .Normalize(NormalizationForm.FormKC).ToLowerInvariant(),
             ["jurisdictionId"] = node switch
             {
                 Jurisdiction j => j.Id,

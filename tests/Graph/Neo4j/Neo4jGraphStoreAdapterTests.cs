@@ -250,7 +250,7 @@ public sealed class Neo4jGraphStoreAdapterTests : IDisposable
         var page = await StoreDriver.Store(_api).SearchAsync(new TextQuery(" 燃气  餐饮\"OR* ", NodeLabel.Duty));
 
         var parameters = _api.Requests[0].Parameters;
-        Assert.Equal("\"燃气\" AND \"餐饮\\\"OR*\"", parameters.GetProperty("query").GetString());
+        Assert.Equal("\"燃气\" AND \"餐饮\\\"or*\"", parameters.GetProperty("query").GetString());
         Assert.Equal("Duty", parameters.GetProperty("label").GetString());
         Assert.Equal(1, page.TotalCount);
         var found = Assert.Single(page.Items);
@@ -259,9 +259,36 @@ public sealed class Neo4jGraphStoreAdapterTests : IDisposable
     }
 
     [Fact]
-    public async Task Answers_an_empty_search_without_asking_the_server()
+    public async Task Looks_up_a_one_character_term_as_a_normalised_substring()
     {
-        var page = await StoreDriver.Store(_api).SearchAsync(new TextQuery("   "));
+        await StoreDriver.Store(_api).SearchAsync(new TextQuery("ＬＰＧ 载", NodeLabel.Duty));
+
+        var request = Assert.Single(_api.Requests);
+        Assert.Equal(Neo4jCypher.SearchBySubstring, request.Statement);
+        Assert.Equal(["lpg", "载"], request.Parameters.GetProperty("terms").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
+    public async Task Restores_a_shared_node_to_its_remaining_contributors_version_and_deletes_orphans()
+    {
+        _api.Default = StoreDriver.HoldsAnOlderVersion;
+
+        await StoreDriver.Store(_api).RemoveDocumentAsync("doc_0000000000000000");
+
+        var deleted = Assert.Single(_api.Requests, r => r.Statement == Neo4jCypher.DeleteNodes).Parameters;
+        Assert.Equal(["d_only"], deleted.GetProperty("ids").EnumerateArray().Select(t => t.GetString()));
+        var restored = Assert.Single(_api.Requests, r => r.Statement == Neo4jCypher.RestoreNodes).Parameters.GetProperty("rows")[0];
+        Assert.Equal("b_shared", restored.GetProperty("id").GetString());
+        Assert.Equal("市应急管理局 市应急局", restored.GetProperty("properties").GetProperty("searchText").GetString());
+        Assert.Contains(_api.Requests, r => r.Statement == Neo4jCypher.LinkFromHolders(EdgeType.In));
+    }
+
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("  ，。 ")]
+    public async Task Answers_an_empty_search_without_asking_the_server(string text)
+    {
+        var page = await StoreDriver.Store(_api).SearchAsync(new TextQuery(text));
 
         Assert.Empty(page.Items);
         Assert.Empty(_api.Requests);

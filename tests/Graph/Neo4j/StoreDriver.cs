@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using SafetyDuty.Graph.Model;
 using SafetyDuty.Graph.Neo4j;
 using SafetyDuty.Graph.Store;
@@ -16,10 +17,23 @@ public static class StoreDriver
 
     /// <summary>Answers like a database holding an older version of every document, so that loads take the
     /// replacement path and removals find something to remove.</summary>
-    public static FakeResponse HoldsAnOlderVersion(RecordedRequest request) =>
-        request.Statement == Neo4jCypher.DocumentFingerprint
-            ? FakeQueryApi.Rows("""{"fields":["graphHash"],"values":[["an-older-version"]]}""", inTransaction: true)
-            : FakeQueryApi.EmptyDatabase(request);
+    public static FakeResponse HoldsAnOlderVersion(RecordedRequest request)
+    {
+        if (request.Statement == Neo4jCypher.DocumentFingerprint)
+        {
+            return FakeQueryApi.Rows("""{"fields":["graphHash"],"values":[["an-older-version"]]}""", inTransaction: true);
+        }
+
+        if (request.Statement == Neo4jCypher.ReleaseDocumentNodes)
+        {
+            // One node only the document contributed, one another document still contributes.
+            var survivor = JsonSerializer.Serialize<GraphNode>(new Body("b_shared", "市应急管理局", BodyKind.Department, "应急管理", "j_1", ["市应急局"], null, null));
+            var values = new object?[][] { ["d_only", null, false], ["b_shared", survivor, false] };
+            return FakeQueryApi.Rows(JsonSerializer.Serialize(new { fields = new[] { "id", "json", "taxonomy" }, values }), inTransaction: true);
+        }
+
+        return FakeQueryApi.EmptyDatabase(request);
+    }
 
     public static async Task DriveEveryOperationAsync(FakeQueryApi api, string hostile = "")
     {
@@ -45,6 +59,7 @@ public static class StoreDriver
         await store.ExpandAsync(["b_" + hostile], Enum.GetValues<EdgeType>(), 3, 100);
         await store.ExpandAsync(["b_" + hostile], [EdgeType.Lead, EdgeType.Assist], 2, 50);
         await store.SearchAsync(new TextQuery("燃气 餐饮" + hostile, NodeLabel.Duty, "j_" + hostile, 0, 10));
+        await store.SearchAsync(new TextQuery("载 " + hostile, NodeLabel.Duty, "j_" + hostile, 0, 10));
         await store.GetTaxonomyAsync();
         await store.GetSectorClosureAsync("燃气" + hostile);
         await store.GetDocumentTextAsync(graph.Document.Id + hostile);
@@ -58,6 +73,9 @@ public static class StoreDriver
         {
             Neo4jCypher.DocumentFingerprint,
             Neo4jCypher.ReleaseDocumentNodes,
+            Neo4jCypher.DeleteNodes,
+            Neo4jCypher.RestoreNodes,
+            Neo4jCypher.SearchBySubstring,
             Neo4jCypher.DropSectorsOutsideTaxonomy,
             Neo4jCypher.UpsertTaxonomy,
             Neo4jCypher.NodesById,
