@@ -41,7 +41,7 @@ internal static partial class BodyNames
         });
         // "市民委（市宗教局）", "市城市管理局（城市综合执法局）": a second name of the same body.
         var second = TrailingBracket().Match(text);
-        if (second.Success && HasBodySuffix(second.Groups[1].Value) && HasBodySuffix(text[..second.Index]))
+        if (second.Success && second.Groups[1].Value.Length >= 3 && HasBodySuffix(second.Groups[1].Value) && HasBodySuffix(text[..second.Index]))
         {
             aliases.Add(second.Groups[1].Value);
             text = text[..second.Index];

@@ -238,7 +238,7 @@ public static partial class OutlineBuilder
     public static bool IsHeadingText(string text)
     {
         var t = text.TrimEnd();
-        if (!DutyHeading().IsMatch(t) || VerbFirst().IsMatch(t))
+        if (!DutyHeading().IsMatch(t) || VerbFirst().IsMatch(t) || OtherDuties().IsMatch(t))
         {
             return false;
         }
@@ -249,6 +249,10 @@ public static partial class OutlineBuilder
     }
 
     // An item saying what to do ("承担…其他安全生产职责。") starts with a verb; a heading starts with whose duties they are.
+    // "…规定的其他职责。" closes a list of items; it names nobody.
+    [GeneratedRegex(@"其他(安全生产)?(工作)?(监管)?职责[。；]?$")]
+    private static partial Regex OtherDuties();
+
     [GeneratedRegex(@"^(承担|履行|负责|完成|落实|依法|按照|做好|配合|协助|参与|组织|督促|指导|加强|建立|健全|明确|严格)")]
     private static partial Regex VerbFirst();
 
