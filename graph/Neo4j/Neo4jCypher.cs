@@ -105,6 +105,8 @@ public static class Neo4jCypher
         statements.Add(
             $"CREATE FULLTEXT INDEX {FullTextIndex} IF NOT EXISTS FOR (n:{string.Join('|', Labels.Values)}) "
             + "ON EACH [n.displayName, n.aliasText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}");
+        // Indexes are populated in the background; queries must not race a new one.
+        statements.Add("CALL db.awaitIndexes(300)");
         return statements;
     }
 

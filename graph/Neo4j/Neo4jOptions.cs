@@ -4,7 +4,7 @@ namespace SafetyDuty.Graph.Neo4j;
 /// <c>Neo4j</c> (environment <c>Neo4j__Url</c>, <c>Neo4j__User</c> …).</summary>
 public sealed class Neo4jOptions
 {
-    public const string SectionName = "Neo4j";
+    public const string Section = "Neo4j";
 
     /// <summary>The server's HTTP address, e.g. http://localhost:7474 (not the bolt:// address).</summary>
     public string Url { get; set; } = "http://localhost:7474";
