@@ -154,7 +154,7 @@ public sealed class Neo4jQueryApiClientTests : IDisposable
     [Fact]
     public async Task Reports_a_database_that_does_not_exist()
     {
-        _api.Then(FakeQueryApi.Error(HttpStatusCode.NotFound, "Neo.ClientError.Database.DatabaseNotFound", "Graph not found: safetyduty"));
+        _api.Then(FakeQueryApi.Error(HttpStatusCode.NotFound, "Neo.ClientError.Database.DatabaseNotFound", "Database does not exist. Database name: 'safetyduty'."));
 
         var error = await Assert.ThrowsAsync<GraphStoreException>(() => Client().RunAsync(Merge()));
 
