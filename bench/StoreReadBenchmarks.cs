@@ -9,7 +9,7 @@ namespace SafetyDuty.Benchmarks;
 
 /// <summary>The embedded store's single-hop reads and full text on a synthetic knowledge base of 100 places.</summary>
 [MemoryDiagnoser]
-public class StoreReadBenchmarks
+public sealed class StoreReadBenchmarks : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "safetyduty-bench", "reads-100.db");
     private SqliteGraphStore _store = null!;
@@ -40,7 +40,7 @@ public class StoreReadBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _store.Dispose();
+    public void Dispose() => _store.Dispose();
 
     [Benchmark]
     public Task<IReadOnlyList<GraphNode>> GetNodes() => _store.GetNodesAsync(_dutyIds);
