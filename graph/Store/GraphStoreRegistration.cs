@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SafetyDuty.Graph.Neo4j;
 using SafetyDuty.Graph.Sqlite;
 
 namespace SafetyDuty.Graph.Store;
@@ -35,7 +36,20 @@ public static class GraphStoreRegistration
                     new SqliteGraphStore(provider.GetRequiredService<IOptions<StoreOptions>>().Value.Path));
                 break;
             case "neo4j":
-                throw new NotSupportedException("Neo4j 存储尚未接入 (the Neo4j store is not registered yet).");
+                services.AddOptions<Neo4jOptions>().Bind(configuration.GetSection(Neo4jOptions.Section));
+                services.AddSingleton(provider => new Neo4jQueryApiClient(
+                    // One long-lived client; pooled connections are renewed so that a moved server is found again.
+                    // Polly times each attempt and the whole operation, so HttpClient's own timeout is off.
+                    new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+                    {
+                        Timeout = Timeout.InfiniteTimeSpan,
+                    },
+                    provider.GetRequiredService<IOptions<Neo4jOptions>>().Value,
+                    provider.GetService<TimeProvider>()));
+                services.AddSingleton<IGraphStore>(provider => new Neo4jGraphStore(
+                    provider.GetRequiredService<Neo4jQueryApiClient>(),
+                    provider.GetRequiredService<IOptions<Neo4jOptions>>().Value));
+                break;
             default:
                 throw new InvalidOperationException(
                     $"未知的存储类型 Store:Kind = \"{kind}\"，应为 sqlite 或 neo4j (unknown store kind).");

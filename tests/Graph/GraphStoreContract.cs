@@ -25,7 +25,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
 
     public Task DisposeAsync() => DropStoreAsync(Store);
 
-    [Fact]
+    [StoreFact]
     public async Task Loads_a_document_and_reads_back_every_node_by_id()
     {
         var (graph, _) = Kunshan();
@@ -42,7 +42,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Loading_the_same_document_again_changes_nothing()
     {
         var (graph, k) = Kunshan();
@@ -54,7 +54,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Equal(before, await SnapshotAsync(k.Place.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Loading_a_new_version_replaces_exactly_what_the_old_version_contributed()
     {
         var v1 = new TestDocument("昆山市", "安全生产工作职责规定", "v1");
@@ -86,7 +86,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Contains("消防安全监督检查", await Store.GetDocumentTextAsync(v2.DocumentId));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_body_shared_with_another_document_survives_when_one_of_them_is_replaced_or_removed()
     {
         var regulation = new TestDocument("洛阳市", "安全生产责任规定", "v1");
@@ -122,7 +122,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Single(await Store.GetNodesAsync([market.Id]));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Removing_a_document_removes_its_contribution_and_says_whether_it_was_loaded()
     {
         var (graph, k) = Kunshan();
@@ -140,7 +140,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Equal(3, (await Store.FindNodesAsync(new NodeQuery(NodeLabel.Body, k.Place.Id))).TotalCount);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Finds_nodes_by_label_jurisdiction_agency_type_and_name_in_name_order()
     {
         var (kunshan, k) = Kunshan();
@@ -166,7 +166,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Single((await Store.FindNodesAsync(new NodeQuery(NodeLabel.Document))).Items, d => d.Id == kunshan.Document.Id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Pages_found_nodes_and_counts_them_all()
     {
         var doc = new TestDocument("张山子镇", "镇安全生产职责");
@@ -185,7 +185,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Equal(12, third.TotalCount);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Gets_stored_edges_in_both_directions_with_evidence_scope_and_provenance()
     {
         var (graph, k) = Kunshan();
@@ -210,7 +210,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Empty(await Store.GetEdgesAsync([], EdgeType.Lead, Direction.Outgoing));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Answers_structural_relationships_from_the_nodes_links()
     {
         var (graph, k) = Kunshan();
@@ -238,7 +238,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Empty(await Store.GetEdgesAsync([TestTaxonomy.Gas.Id], EdgeType.Parent, Direction.Outgoing));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Expands_over_several_hops_within_the_hop_and_edge_bounds()
     {
         var (graph, k) = Kunshan();
@@ -262,7 +262,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Empty(await Store.ExpandAsync([k.Commerce.Id], [EdgeType.HasDuty], 0, 100));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Finds_two_character_chinese_terms_in_duty_texts_and_names()
     {
         var (graph, k) = Kunshan();
@@ -289,7 +289,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Empty((await Store.SearchAsync(new TextQuery("  ，。"))).Items);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Finds_a_phrase_only_where_its_characters_stand_together()
     {
         var doc = new TestDocument("库尔勒市", "新业态监管职责清单");
@@ -304,7 +304,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Equal(2, (await Store.SearchAsync(new TextQuery("网约车", NodeLabel.Duty))).TotalCount);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Finds_one_character_terms_full_width_and_latin_words()
     {
         var doc = new TestDocument("魏都区", "职责规定");
@@ -321,7 +321,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Equal(2, (await Store.SearchAsync(new TextQuery("配", NodeLabel.Duty))).TotalCount);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Ranks_the_closest_matches_first()
     {
         var doc = new TestDocument("昆山市", "职责规定");
@@ -336,7 +336,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.True(hits[0].Score > hits[1].Score);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Restricts_a_search_to_a_label_and_a_jurisdiction_and_pages_it()
     {
         var kunshan = new TestDocument("昆山市", "职责规定");
@@ -365,7 +365,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Equal("市燃气管理处", Assert.Single(bodies.Items).Node.DisplayName);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Replaces_the_taxonomy_and_answers_a_topic_closure_through_names_synonyms_and_descendants()
     {
         Assert.Equal(
@@ -392,7 +392,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.Empty((await Store.SearchAsync(new TextQuery("燃气", NodeLabel.Sector))).Items);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Returns_a_documents_text_and_null_for_a_document_not_loaded()
     {
         var (graph, k) = Kunshan();
@@ -407,7 +407,7 @@ public abstract class GraphStoreContract : IAsyncLifetime
         Assert.True(await Store.IsReachableAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_reader_during_a_load_sees_the_old_version_or_the_new_never_a_mix()
     {
         var (v1, body1) = ManyDuties("v1", "甲");
