@@ -116,10 +116,21 @@ public sealed class GraphBatchLoader(IGraphStore store)
                     .Distinct()
                     .Select(far => _nodes.GetValueOrDefault(far))
                     .OfType<GraphNode>()
+                    .OrderBy(DocumentPosition)
+                    .ThenBy(node => node.DisplayName, StringComparer.Ordinal)
                     .ToList();
             }
         }
     }
+
+    // Lists read in document order: a body's duties as the document numbers them, a place's bodies as they appear.
+    private static (string Document, int Start) DocumentPosition(GraphNode node) => node switch
+    {
+        Duty duty => (duty.DocumentId, duty.Source.Start),
+        Body { Source: { } source } => (source.DocumentId, source.Start),
+        Leader { Source: { } source } => (source.DocumentId, source.Start),
+        _ => ("", 0),
+    };
 
     /// <summary>The keys asked for before the first of them was needed; fetched once.</summary>
     private sealed class Batch(Func<IReadOnlyCollection<string>, CancellationToken, Task> fetch)

@@ -33,20 +33,44 @@ public static class GraphQLRegistration
                 .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
                 .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = false)
                 // Complexity depends on the variables (first: $n), and the key on the caller: both run for cached documents too.
-                .AddValidationRule<ComplexityValidationRule>(useForCachedDocuments: true)
+                .AddValidationRule(new ComplexityValidationRule(Complexity(api)), useForCachedDocuments: true)
                 .AddValidationRule<ApiKeyValidationRule>(useForCachedDocuments: true)
+                .ConfigureExecutionOptions(execution =>
+                {
+                    // Bugs are logged with their stack; the client only sees "Error executing document".
+                    var logger = execution.RequestServices!.GetRequiredService<ILogger<SafetyDutySchema>>();
+                    execution.UnhandledExceptionDelegate = context =>
+                    {
+                        ExecutionLog.Failed(logger, context.OriginalException);
+                        return Task.CompletedTask;
+                    };
+                })
                 .ConfigureExecution<DocumentCache>();
             if (!api.EnableIntrospection)
             {
                 builder.AddValidationRule(NoIntrospectionValidationRule.Instance);
             }
         });
-        services.Configure<ComplexityOptions>(complexity =>
-        {
-            complexity.MaxDepth = api.MaxDepth;
-            complexity.MaxComplexity = api.MaxComplexity;
-        });
         services.AddSingleton(sp => sp.GetServices<GraphQL.DI.IConfigureExecution>().OfType<DocumentCache>().Single());
         return services;
     }
+
+    private static ComplexityOptions Complexity(ApiOptions api)
+    {
+        var options = new ComplexityOptions { MaxDepth = api.MaxDepth, MaxComplexity = api.MaxComplexity };
+        var standard = options.DefaultComplexityImpactDelegate;
+        // Introspection is bounded by the schema's size, not by the data; counting its lists as 20 rows each would
+        // refuse GraphiQL's own introspection query (complexity ≈ 500 000). The depth limit still applies to it.
+        options.DefaultComplexityImpactDelegate = context =>
+            context.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+                ? new FieldComplexityResult(0, 1)
+                : standard(context);
+        return options;
+    }
+}
+
+internal static partial class ExecutionLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL execution failed")]
+    public static partial void Failed(ILogger logger, Exception exception);
 }

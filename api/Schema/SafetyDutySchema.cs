@@ -8,5 +8,6 @@ public sealed class SafetyDutySchema : GraphQL.Types.Schema
     {
         Description = "SafetyDuty 安全生产职责清单知识库 (knowledge base of work-safety duty lists).";
         Query = services.GetRequiredService<QueryGraphType>();
+        Mutation = services.GetRequiredService<MutationGraphType>();
     }
 }
