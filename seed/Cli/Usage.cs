@@ -8,7 +8,7 @@ internal static class Usage
             用法 (usage):
               safetyduty-seed ingest --db PATH FILE_OR_FOLDER...   读取文件并写入知识库 (load documents)
               safetyduty-seed report [--json] FILE                 只读取、不写入，输出质量报告 (quality report)
-              safetyduty-seed generate --places N --db PATH        生成合成知识库 (synthetic knowledge base)
+              safetyduty-seed generate --places N --db PATH [--revision R]   生成合成知识库 (synthetic knowledge base)
             """);
         return 2;
     }

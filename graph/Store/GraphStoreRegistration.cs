@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SafetyDuty.Graph.Sqlite;
+
+namespace SafetyDuty.Graph.Store;
+
+/// <summary>Settings of section <c>Store</c> (environment <c>Store__Kind</c>, <c>Store__Path</c>).</summary>
+public sealed class StoreOptions
+{
+    public const string Section = "Store";
+
+    /// <summary><c>sqlite</c> (the embedded default) or <c>neo4j</c>.</summary>
+    public string Kind { get; set; } = "sqlite";
+
+    /// <summary>The embedded database file; relative paths are under the working directory.</summary>
+    public string Path { get; set; } = "safetyduty.db";
+}
+
+public static class GraphStoreRegistration
+{
+    /// <summary>Registers the one <see cref="IGraphStore"/> that <c>Store:Kind</c> names, as a singleton.
+    /// The caller runs <see cref="IGraphStore.InitializeAsync"/> once at start.</summary>
+    public static IServiceCollection AddGraphStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.Section));
+        var kind = configuration.GetSection(StoreOptions.Section)[nameof(StoreOptions.Kind)] ?? new StoreOptions().Kind;
+
+        // The one place a store is chosen.
+        switch (kind.Trim().ToLowerInvariant())
+        {
+            case "sqlite":
+                services.AddSingleton<IGraphStore>(provider =>
+                    new SqliteGraphStore(provider.GetRequiredService<IOptions<StoreOptions>>().Value.Path));
+                break;
+            case "neo4j":
+                throw new NotSupportedException("Neo4j 存储尚未接入 (the Neo4j store is not registered yet).");
+            default:
+                throw new InvalidOperationException(
+                    $"未知的存储类型 Store:Kind = \"{kind}\"，应为 sqlite 或 neo4j (unknown store kind).");
+        }
+
+        return services;
+    }
+}
