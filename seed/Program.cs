@@ -1,7 +1,7 @@
 using SafetyDuty.Seed.Cli;
 
 // The command-line tool. Its command lines are a contract other tools rely on:
-//   ingest --db PATH FILE_OR_FOLDER...   load documents into the store
+//   ingest [--json] --db PATH FILE_OR_FOLDER...   load documents into the store (Store__Kind etc. honoured)
 //   report [--json] FILE                 read without writing; print the quality report
 //   generate --places N --db PATH        build a synthetic knowledge base (benchmarks, crash tests)
 return args switch

@@ -65,20 +65,10 @@ internal static class SearchGrams
         return terms.Count == 0 ? null : string.Join(" AND ", terms);
     }
 
-    // A filter token for the tags column: letters and digits of a value, behind a one-letter kind.
-    public static string Tag(char kind, string value)
-    {
-        var builder = new StringBuilder().Append(kind);
-        foreach (var c in value)
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return builder.ToString();
-    }
+    // A filter token for the tags column: a one-letter kind and the value's UTF-8 in hex, so that the token is
+    // letters and digits only and two different values never share one; the index filters exactly.
+    public static string Tag(char kind, string value) =>
+        kind + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(value));
 
     private static IEnumerable<(string Run, bool IsCjk)> Runs(string text)
     {

@@ -146,38 +146,35 @@ public sealed partial class SqliteGraphStore
             return Task.FromResult(new Page<SearchHit>([], 0));
         }
 
-        // Filters go into the match expression (the index narrows by them) and into SQL (which is exact).
-        var where = new StringBuilder("node_text MATCH $match");
-        var parameters = new List<(string, object?)>();
+        // Filters are tokens of the tags column, so the index narrows by them and a filtered search costs what
+        // its own matches cost, not what the whole knowledge base's do.
         if (query.Label is { } label)
         {
             match += $" AND tags : \"{SearchGrams.Tag('l', label.ToString())}\"";
-            where.Append(" AND n.label = $label");
-            parameters.Add(("$label", label.ToString()));
         }
 
         if (query.JurisdictionId is not null)
         {
             match += $" AND tags : \"{SearchGrams.Tag('j', query.JurisdictionId)}\"";
-            where.Append(" AND n.jurisdiction_id = $jurisdiction");
-            parameters.Add(("$jurisdiction", query.JurisdictionId));
         }
 
-        parameters.Add(("$match", match));
         return Run(connection =>
         {
             using var transaction = connection.BeginTransaction(deferred: true);
-            using var count = Command(connection,
-                $"SELECT count(*) FROM node_text JOIN nodes n ON n.key = node_text.rowid WHERE {where};", [.. parameters]);
+            using var count = Command(connection, "SELECT count(*) FROM node_text WHERE node_text MATCH $match;", ("$match", match));
             var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-            // bm25 is lower for better matches; the tags column weighs nothing.
-            using var page = Command(connection, $"""
-                SELECT n.data, -bm25(node_text, 1.0, 0.0) AS score
-                FROM node_text JOIN nodes n ON n.key = node_text.rowid
-                WHERE {where}
-                ORDER BY score DESC, n.name, n.id
-                LIMIT $take OFFSET $skip;
-                """, [.. parameters, ("$take", Math.Max(0, query.Take)), ("$skip", Math.Max(0, query.Skip))]);
+            // bm25 is lower for better matches; the tags column weighs nothing. Ties go by rowid, so pages are stable.
+            using var page = Command(connection, """
+                SELECT n.data, hits.score
+                FROM (
+                    SELECT rowid, -bm25(node_text, 1.0, 0.0) AS score FROM node_text
+                    WHERE node_text MATCH $match
+                    ORDER BY bm25(node_text, 1.0, 0.0), rowid
+                    LIMIT $take OFFSET $skip
+                ) AS hits
+                CROSS JOIN nodes n ON n.key = hits.rowid
+                ORDER BY hits.score DESC, hits.rowid;
+                """, ("$match", match), ("$take", Math.Max(0, query.Take)), ("$skip", Math.Max(0, query.Skip)));
             using var reader = page.ExecuteReader();
             var hits = new List<SearchHit>();
             while (reader.Read())

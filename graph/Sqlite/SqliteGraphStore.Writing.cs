@@ -247,25 +247,35 @@ public sealed partial class SqliteGraphStore
     // Prepared statements for writing nodes: the row, its full-text entry and its contribution.
     private sealed class NodeWriter : IDisposable
     {
-        private readonly SqliteCommand _upsert;
+        private static readonly (string, object?)[] NodeParameters =
+        [
+            ("$id", ""), ("$label", ""), ("$name", ""), ("$jurisdiction", null), ("$agency", null), ("$in", null),
+            ("$owner", null), ("$host", null), ("$parent", null), ("$doc", null), ("$data", ""),
+        ];
+
+        private readonly SqliteCommand _insert;
+        private readonly SqliteCommand _update;
         private readonly SqliteCommand _deleteText;
         private readonly SqliteCommand _insertText;
         private readonly SqliteCommand _contribute;
 
         public NodeWriter(SqliteConnection connection)
         {
-            _upsert = Command(connection, """
+            // Insert, or when the node exists (a shared node, a sector), update it and drop its old full-text
+            // entry. Deleting an entry that is not there would still leave a tombstone in a contentless index.
+            _insert = Command(connection, """
                 INSERT INTO nodes (id, label, name, jurisdiction_id, agency_type, in_id, owner_id, host_id, parent_id, document_id, data)
                 VALUES ($id, $label, $name, $jurisdiction, $agency, $in, $owner, $host, $parent, $doc, $data)
-                ON CONFLICT (id) DO UPDATE SET
-                    label = excluded.label, name = excluded.name, jurisdiction_id = excluded.jurisdiction_id,
-                    agency_type = excluded.agency_type, in_id = excluded.in_id, owner_id = excluded.owner_id,
-                    host_id = excluded.host_id, parent_id = excluded.parent_id, document_id = excluded.document_id,
-                    data = excluded.data
+                ON CONFLICT (id) DO NOTHING
                 RETURNING key;
-                """,
-                ("$id", ""), ("$label", ""), ("$name", ""), ("$jurisdiction", null), ("$agency", null), ("$in", null),
-                ("$owner", null), ("$host", null), ("$parent", null), ("$doc", null), ("$data", ""));
+                """, NodeParameters);
+            _update = Command(connection, """
+                UPDATE nodes SET
+                    label = $label, name = $name, jurisdiction_id = $jurisdiction, agency_type = $agency, in_id = $in,
+                    owner_id = $owner, host_id = $host, parent_id = $parent, document_id = $doc, data = $data
+                WHERE id = $id
+                RETURNING key;
+                """, NodeParameters);
             _deleteText = Command(connection, "DELETE FROM node_text WHERE rowid = $key;", ("$key", 0L));
             _insertText = Command(connection, "INSERT INTO node_text (rowid, grams, tags) VALUES ($key, $grams, $tags);",
                 ("$key", 0L), ("$grams", ""), ("$tags", ""));
@@ -273,7 +283,8 @@ public sealed partial class SqliteGraphStore
                 INSERT INTO contributions (document_id, node_id, data) VALUES ($doc, $id, $data)
                 ON CONFLICT (document_id, node_id) DO UPDATE SET data = excluded.data;
                 """, ("$doc", ""), ("$id", ""), ("$data", null));
-            _upsert.Prepare();
+            _insert.Prepare();
+            _update.Prepare();
             _deleteText.Prepare();
             _insertText.Prepare();
             _contribute.Prepare();
@@ -281,25 +292,34 @@ public sealed partial class SqliteGraphStore
 
         public void Upsert(NodeRow row, string? documentId)
         {
-            Set(_upsert, "$id", row.Id);
-            Set(_upsert, "$label", row.Label);
-            Set(_upsert, "$name", row.Name);
-            Set(_upsert, "$jurisdiction", row.JurisdictionId);
-            Set(_upsert, "$agency", row.AgencyType);
-            Set(_upsert, "$in", row.InId);
-            Set(_upsert, "$owner", row.OwnerId);
-            Set(_upsert, "$host", row.HostId);
-            Set(_upsert, "$parent", row.ParentId);
-            Set(_upsert, "$doc", documentId);
-            Set(_upsert, "$data", row.Data);
-            var key = (long)_upsert.ExecuteScalar()!;
+            var key = Run(_insert, row, documentId);
+            if (key is null)
+            {
+                key = Run(_update, row, documentId)!;
+                Set(_deleteText, "$key", key);
+                _deleteText.ExecuteNonQuery();
+            }
 
-            Set(_deleteText, "$key", key);
-            _deleteText.ExecuteNonQuery();
             Set(_insertText, "$key", key);
             Set(_insertText, "$grams", SearchGrams.ForIndex(row.SearchText));
             Set(_insertText, "$tags", row.Tags);
             _insertText.ExecuteNonQuery();
+        }
+
+        private static object? Run(SqliteCommand command, NodeRow row, string? documentId)
+        {
+            Set(command, "$id", row.Id);
+            Set(command, "$label", row.Label);
+            Set(command, "$name", row.Name);
+            Set(command, "$jurisdiction", row.JurisdictionId);
+            Set(command, "$agency", row.AgencyType);
+            Set(command, "$in", row.InId);
+            Set(command, "$owner", row.OwnerId);
+            Set(command, "$host", row.HostId);
+            Set(command, "$parent", row.ParentId);
+            Set(command, "$doc", documentId);
+            Set(command, "$data", row.Data);
+            return command.ExecuteScalar();
         }
 
         public void Contribute(string documentId, NodeRow row, bool keepCopy)
@@ -312,7 +332,8 @@ public sealed partial class SqliteGraphStore
 
         public void Dispose()
         {
-            _upsert.Dispose();
+            _insert.Dispose();
+            _update.Dispose();
             _deleteText.Dispose();
             _insertText.Dispose();
             _contribute.Dispose();

@@ -24,8 +24,8 @@ internal static class SqliteSchema
             data TEXT NOT NULL
         );
         CREATE INDEX nodes_by_label_name ON nodes (label, name, id);
-        CREATE INDEX nodes_by_jurisdiction ON nodes (jurisdiction_id, label) WHERE jurisdiction_id IS NOT NULL;
-        CREATE INDEX nodes_by_agency_type ON nodes (agency_type, jurisdiction_id) WHERE agency_type IS NOT NULL;
+        CREATE INDEX nodes_by_jurisdiction ON nodes (label, jurisdiction_id, name, id) WHERE jurisdiction_id IS NOT NULL;
+        CREATE INDEX nodes_by_agency_type ON nodes (label, agency_type, name, id) WHERE agency_type IS NOT NULL;
         CREATE INDEX nodes_by_in ON nodes (in_id) WHERE in_id IS NOT NULL;
         CREATE INDEX nodes_by_owner ON nodes (owner_id) WHERE owner_id IS NOT NULL;
         CREATE INDEX nodes_by_host ON nodes (host_id) WHERE host_id IS NOT NULL;
