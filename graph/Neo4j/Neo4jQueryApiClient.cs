@@ -94,10 +94,12 @@ public sealed class Neo4jQueryApiClient
     }
 
     /// <summary>True for failures worth replaying: a Neo.TransientError.* code (whatever the HTTP status),
-    /// a transport failure, or an attempt that timed out.</summary>
+    /// a transport failure, or an attempt that timed out. Like Neo4j's own drivers, a transaction terminated on
+    /// purpose (Terminated, LockClientStopped) is not replayed although the server classes it transient.</summary>
     public static bool IsTransient(Exception exception) => exception switch
     {
-        GraphStoreException e => e.Code.StartsWith("Neo.TransientError.", StringComparison.Ordinal)
+        GraphStoreException e => (e.Code.StartsWith("Neo.TransientError.", StringComparison.Ordinal)
+                && e.Code is not ("Neo.TransientError.Transaction.Terminated" or "Neo.TransientError.Transaction.LockClientStopped"))
             || e.Code == TransportFailureCode,
         TimeoutRejectedException => true,
         _ => false,

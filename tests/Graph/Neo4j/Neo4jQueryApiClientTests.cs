@@ -106,12 +106,25 @@ public sealed class Neo4jQueryApiClientTests : IDisposable
     [Fact]
     public async Task Gives_up_on_a_transient_error_after_the_configured_retries()
     {
-        _api.Default = _ => FakeQueryApi.Error(HttpStatusCode.BadRequest, "Neo.TransientError.Transaction.LockClientStopped", "stopped");
+        _api.Default = _ => FakeQueryApi.Error(HttpStatusCode.BadRequest, "Neo.TransientError.General.DatabaseUnavailable", "Database 'neo4j' is unavailable.");
 
         var error = await Assert.ThrowsAsync<GraphStoreException>(() => Client(retries: 2).RunAsync(Merge()));
 
-        Assert.Equal("Neo.TransientError.Transaction.LockClientStopped", error.Code);
+        Assert.Equal("Neo.TransientError.General.DatabaseUnavailable", error.Code);
         Assert.Equal(3, _api.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData("Neo.TransientError.Transaction.Terminated")]
+    [InlineData("Neo.TransientError.Transaction.LockClientStopped")]
+    public async Task Does_not_replay_a_transaction_terminated_on_purpose(string code)
+    {
+        _api.Default = _ => FakeQueryApi.Error(HttpStatusCode.BadRequest, code, "The transaction has been terminated.");
+
+        var error = await Assert.ThrowsAsync<GraphStoreException>(() => Client().RunAsync(Merge()));
+
+        Assert.Equal(code, error.Code);
+        Assert.Single(_api.Requests);
     }
 
     [Fact]
