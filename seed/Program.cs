@@ -11,3 +11,7 @@ return args switch
     ["generate", .. var rest] => await GenerateCommand.RunAsync(rest),
     _ => Usage.Print(),
 };
+
+// Declared so ASP.NET Core's generator (the tool uses the shared framework for configuration) does not make this
+// Program public: the tests see the API's Program, and only that one.
+internal sealed partial class Program;
