@@ -3,8 +3,8 @@ using System.Text.Json;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using GraphDocument = SafetyDuty.Graph.Model.Document;
 using SafetyDuty.Seed.Reading;
+using GraphDocument = SafetyDuty.Graph.Model.Document;
 
 namespace SafetyDuty.Tests.Seed;
 
