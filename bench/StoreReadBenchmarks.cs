@@ -20,7 +20,7 @@ public sealed class StoreReadBenchmarks : IDisposable
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var knowledgeBase = new SyntheticKnowledgeBase(Vocabularies.LoadDefault().Sectors.Sectors);
+        var knowledgeBase = SyntheticKnowledgeBase.FromSeeds(Vocabularies.LoadDefault());
         var fresh = !File.Exists(_path);
         _store = new SqliteGraphStore(_path);
         await _store.InitializeAsync();

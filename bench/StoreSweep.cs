@@ -35,7 +35,7 @@ public static class StoreSweep
 
         var directory = Path.Combine(Path.GetTempPath(), "safetyduty-sweep");
         Directory.CreateDirectory(directory);
-        var knowledgeBase = new SyntheticKnowledgeBase(Vocabularies.LoadDefault().Sectors.Sectors);
+        var knowledgeBase = SyntheticKnowledgeBase.FromSeeds(Vocabularies.LoadDefault());
         var results = new List<(int Places, string Read, double P50, double P95)>();
         foreach (var places in sizes)
         {

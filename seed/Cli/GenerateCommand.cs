@@ -42,7 +42,7 @@ internal static class GenerateCommand
         var clock = Stopwatch.StartNew();
         using var store = new SqliteGraphStore(db);
         await store.InitializeAsync();
-        var knowledgeBase = new SyntheticKnowledgeBase(Vocabularies.LoadDefault().Sectors.Sectors);
+        var knowledgeBase = SyntheticKnowledgeBase.FromSeeds(Vocabularies.LoadDefault());
         await store.ReplaceTaxonomyAsync(knowledgeBase.Taxonomy);
         var index = 0;
         foreach (var graph in knowledgeBase.Places(places.Value, revision))

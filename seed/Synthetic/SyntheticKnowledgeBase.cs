@@ -1,10 +1,14 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using SafetyDuty.Graph.Model;
+using SafetyDuty.Seed.Extraction;
+using SafetyDuty.Seed.Vocabulary;
 
 namespace SafetyDuty.Seed.Synthetic;
 
-/// <summary>A synthetic knowledge base of many places made from template documents: each place is a template with
+/// <summary>A synthetic knowledge base of many places made from template documents (the five seeds as the reader
+/// reads them): each place is a template with
 /// the place and its bodies renamed, each owner's duties shuffled, and fresh stable ids. Deterministic: the same
 /// place index and revision always give the same document. A later revision of a place is a new version of the
 /// same document (same id): its duties are shuffled differently and one body is left out.</summary>
@@ -24,10 +28,16 @@ public sealed class SyntheticKnowledgeBase(IReadOnlyList<DocumentGraph> template
 
     private static readonly string[] Levels = ["市", "县", "区"];
 
-    /// <summary>Templates built in code over the reviewed sector taxonomy.</summary>
-    public SyntheticKnowledgeBase(IReadOnlyList<Sector> taxonomy)
-        : this(TemplateDocuments.Build(taxonomy), taxonomy)
+    /// <summary>The five bundled seed documents, read by the reader, as templates; the reviewed taxonomy.</summary>
+    public static SyntheticKnowledgeBase FromSeeds(Vocabularies vocabularies)
     {
+        ArgumentNullException.ThrowIfNull(vocabularies);
+        var directory = new[] { Path.Combine(AppContext.BaseDirectory, "seed", "documents"), Path.Combine(AppContext.BaseDirectory, "documents") }
+            .FirstOrDefault(Directory.Exists)
+            ?? throw new DirectoryNotFoundException($"找不到种子文件目录 (seed documents not found beside {AppContext.BaseDirectory})");
+        var reader = new DutyDocumentReader(vocabularies);
+        var templates = Directory.GetFiles(directory, "*.txt").Order(StringComparer.Ordinal).Select(f => reader.Read(f).Graph).ToList();
+        return new SyntheticKnowledgeBase(templates, vocabularies.Sectors.Sectors);
     }
 
     public IReadOnlyList<Sector> Taxonomy => taxonomy;
@@ -66,10 +76,20 @@ public sealed class SyntheticKnowledgeBase(IReadOnlyList<DocumentGraph> template
         var dropped = revision == 0 ? null : bodies[(revision - 1) % bodies.Count].Id;
 
         var ids = new Dictionary<string, string> { [oldPlace.Id] = place.Id, [template.Document.Id] = document.Id };
+        var usedNames = new HashSet<string>();
         var shared = Taxonomy.Select(s => s.Id).Concat(template.Nodes.OfType<Law>().Select(l => l.Id)).ToHashSet();
-        foreach (var body in bodies.Where(b => b.Id != dropped))
+        var names = new Dictionary<string, string>();
+        foreach (var body in bodies.Where(b => b.Id != dropped).DistinctBy(b => b.Id))
         {
-            ids[body.Id] = StableId.Body(place.Id, RenameBody(body.Name, oldPlace.Name, placeName));
+            // Two template bodies may rename to one name (市公安局, 公安局): keep them apart.
+            var name = RenameBody(body.Name, oldPlace.Name, placeName);
+            while (!usedNames.Add(name))
+            {
+                name += "＊";
+            }
+
+            names[body.Id] = name;
+            ids[body.Id] = StableId.Body(place.Id, name);
         }
 
         foreach (var leader in template.Nodes.OfType<Leader>())
@@ -79,16 +99,16 @@ public sealed class SyntheticKnowledgeBase(IReadOnlyList<DocumentGraph> template
 
         var text = new StringBuilder(document.Title).Append('\n');
         var nodes = new List<GraphNode> { place };
-        nodes.AddRange(template.Nodes.OfType<Law>());
-        var dutiesByOwner = template.Nodes.OfType<Duty>().GroupBy(d => d.OwnerId).ToDictionary(g => g.Key, g => g.OrderBy(d => d.Order).ToList());
+        nodes.AddRange(template.Nodes.OfType<Law>().DistinctBy(l => l.Id));
+        var dutiesByOwner = template.Nodes.OfType<Duty>().DistinctBy(d => d.Id).GroupBy(d => d.OwnerId).ToDictionary(g => g.Key, g => g.OrderBy(d => d.Order).ToList());
         var newDuties = new Dictionary<string, Duty>();
 
-        foreach (var owner in template.Nodes.Where(n => n is Body or Leader && ids.ContainsKey(n.Id)))
+        foreach (var owner in template.Nodes.Where(n => n is Body or Leader && ids.ContainsKey(n.Id)).DistinctBy(n => n.Id))
         {
             var ownerId = ids[owner.Id];
             if (owner is Body body)
             {
-                var name = RenameBody(body.Name, oldPlace.Name, placeName);
+                var name = names[body.Id];
                 nodes.Add(body with
                 {
                     Id = ownerId,
@@ -155,7 +175,7 @@ public sealed class SyntheticKnowledgeBase(IReadOnlyList<DocumentGraph> template
         }
 
         var documentText = text.ToString();
-        document = document with { ContentHash = TemplateDocuments.Hash(documentText) };
+        document = document with { ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(documentText))) };
         return new DocumentGraph(document, documentText, nodes, edges);
 
         // Sectors and laws are shared across places and keep their ids; everything of the template place is
