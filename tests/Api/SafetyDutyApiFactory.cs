@@ -6,13 +6,16 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using SafetyDuty.Api.Http;
 using SafetyDuty.Graph.Store;
 
 namespace SafetyDuty.Tests.Api;
 
 /// <summary>The API over its own temporary SQLite store, seeded with the bundled documents at start.
 /// xUnit makes one per test class (IClassFixture), so no class sees another's data.</summary>
-public class SafetyDutyApiFactory : WebApplicationFactory<Program>
+// The entry point is named by a type of the API assembly rather than Program: the seed tool's Program is visible to
+// the tests too (InternalsVisibleTo), and two global Program classes would be ambiguous here.
+public class SafetyDutyApiFactory : WebApplicationFactory<GraphQLEndpoint>
 {
     public const string ApiKey = "test-key-7f3a";
 
