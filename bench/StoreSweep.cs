@@ -114,7 +114,7 @@ public static class StoreSweep
         string[] terms = ["燃气", "餐饮", "消防", "学校", "危险", "电梯"];
 
         yield return ("GetNodes (20 ids)", (store, random) =>
-            store.GetNodesAsync(new ArraySegment<string>(Any(random).Duties, random.Next(300), 20)));
+            store.GetNodesAsync(Slice(Any(random).Duties, random, 20)));
         yield return ("FindNodes bodies of a place", (store, random) =>
             store.FindNodesAsync(new NodeQuery(NodeLabel.Body, Any(random).PlaceId)));
         yield return ("FindNodes bodies by agency type", (store, random) =>
@@ -131,7 +131,7 @@ public static class StoreSweep
         }
         );
         yield return ("GetEdges COVERS of 50 duties", (store, random) =>
-            store.GetEdgesAsync(new ArraySegment<string>(Any(random).Duties, random.Next(300), 50), EdgeType.Covers, Direction.Outgoing));
+            store.GetEdgesAsync(Slice(Any(random).Duties, random, 50), EdgeType.Covers, Direction.Outgoing));
         yield return ("GetEdges LEAD into a sector (all places)", (store, random) =>
             store.GetEdgesAsync([Pick(random, knowledgeBase.Taxonomy).Id], EdgeType.Lead, Direction.Incoming));
         yield return ("Search 2-char term in a place", (store, random) =>
@@ -142,6 +142,13 @@ public static class StoreSweep
             store.GetSectorClosureAsync(Pick(random, ["燃气", "餐饮", "危险化学品", "道路交通", "消防"])));
         yield return ("Expand 2 hops from a body (≤200 edges)", (store, random) =>
             store.ExpandAsync([Pick(random, Any(random).Bodies)], [EdgeType.HasDuty, EdgeType.Covers], 2, 200));
+    }
+
+    // Up to `count` consecutive ids from a random place in the list.
+    private static ArraySegment<string> Slice(string[] ids, Random random, int count)
+    {
+        count = Math.Min(count, ids.Length);
+        return new ArraySegment<string>(ids, random.Next(ids.Length - count + 1), count);
     }
 
     private sealed record Sample(string PlaceId, string[] Bodies, string[] Duties);
