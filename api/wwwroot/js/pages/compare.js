@@ -54,7 +54,9 @@ export async function render(root, { params, isCurrent }) {
   }
   if (!isCurrent()) return;
   const names = data.compare.jurisdictions.map((j) => j.name);
-  const rows = data.compare.rows.map((r) => ({ ...r, differs: differs(r.cells) }));
+  // Sectors no place says anything about are left out: the taxonomy is larger than any one list.
+  const all = data.compare.rows.map((r) => ({ ...r, differs: differs(r.cells) }));
+  const rows = all.filter((r) => r.cells.some((c) => c.lead.length || c.assist.length));
   const shown = onlyDiff ? rows.filter((r) => r.differs) : rows;
   announce(`共 ${rows.length} 个领域，其中 ${rows.filter((r) => r.differs).length} 个各地分工不同`);
   const who = (list) => list.map((b) => b.name).join('、');
@@ -69,6 +71,7 @@ export async function render(root, { params, isCurrent }) {
     })),
   ];
   out.replaceChildren(
+    all.length > rows.length ? h('p', { class: 'muted' }, `另有 ${all.length - rows.length} 个行业领域各地都没有读出分工，未列出。`) : null,
     h('p', { class: 'legend' },
       h('span', { class: 'swatch differs' }), ' 各地牵头职能不同的领域（≠）　',
       h('span', { class: 'swatch missing' }), ' 该地没有读出此领域的分工　',

@@ -10,6 +10,7 @@ const query = `query Gaps($jurisdiction: String!) {
     lead { id name }
     assist { id name }
     problem
+    evidence { id text locator }
   }
 }`;
 
@@ -46,6 +47,10 @@ export async function render(root, { params, isCurrent }) {
   announce(`${place}：监管空白 ${noLead.length} 个，职能交叉 ${multiple.length} 个`);
   const names = (list) => list.map((b) => b.name).join('、');
   const links = (list) => (list.length ? list.flatMap((b, i) => (i ? ['、', bodyLink(b)] : [bodyLink(b)])) : h('span', { class: 'muted' }, '—'));
+  const evidenceText = (g) => g.evidence.map((d) => `${d.locator} ${d.text}`).join('\n');
+  const evidenceCell = (g) => h('ul', { class: 'evidence-list' }, g.evidence.slice(0, 5).map((d) => h('li', {},
+    h('a', { href: routeHref(`doc/${encodeURIComponent(d.id)}`) }, d.locator), ' ', h('span', { class: 'quote' }, d.text))),
+    g.evidence.length > 5 ? h('li', { class: 'muted' }, `另有 ${g.evidence.length - 5} 条（见导出文件）`) : null);
   const sectorCell = (g) => h('a', { href: routeHref('graph', { sector: g.sector.name, place }) }, g.sector.name);
   out.replaceChildren(
     h('p', { class: 'summary' },
@@ -59,6 +64,7 @@ export async function render(root, { params, isCurrent }) {
         { label: '行业领域', text: (g) => g.sector.name, cell: sectorCell },
         { label: '上级领域', text: (g) => g.sector.parent?.name ?? '' },
         { label: '配合单位', text: (g) => names(g.assist), cell: (g) => links(g.assist) },
+        { label: '依据', text: evidenceText, cell: evidenceCell },
       ],
       rows: noLead,
     }) : h('p', { class: 'notice ok' }, '没有发现监管空白。'),
@@ -70,6 +76,7 @@ export async function render(root, { params, isCurrent }) {
         { label: '行业领域', text: (g) => g.sector.name, cell: sectorCell },
         { label: '牵头单位', text: (g) => names(g.lead), cell: (g) => links(g.lead) },
         { label: '配合单位', text: (g) => names(g.assist), cell: (g) => links(g.assist) },
+        { label: '依据', text: evidenceText, cell: evidenceCell },
       ],
       rows: multiple,
     }) : h('p', { class: 'notice ok' }, '没有发现职能交叉。'));
