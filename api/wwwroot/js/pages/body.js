@@ -66,7 +66,7 @@ async function renderSearch(root, params, isCurrent) {
     if (!isCurrent()) return;
     const conn = data.bodies;
     out.replaceChildren(
-      conn.totalCount > conn.nodes.length ? h('p', { class: 'muted' }, `共 ${conn.totalCount} 个，显示前 ${conn.nodes.length} 个；请缩小范围。`) : null,
+      conn.totalCount > conn.nodes.length ? h('p', { class: 'muted' }, `共 ${conn.totalCount} 个，显示前 ${conn.nodes.length} 个；请缩小范围。`) : '',
       dataTable({
         title: `单位列表${place ? `_${place}` : ''}${search ? `_${search}` : ''}`,
         caption: '单位',
@@ -106,7 +106,7 @@ async function renderBody(root, id, isCurrent) {
     h('div', { class: 'chips' },
       body.leads.map((s) => h('a', { class: 'chip lead', href: routeHref('graph', { sector: s.name, place: body.jurisdiction.name }) }, '牵头 · ', s.name)),
       body.assists.map((s) => h('a', { class: 'chip assist', href: routeHref('graph', { sector: s.name, place: body.jurisdiction.name }) }, '配合 · ', s.name))),
-    !body.leads.length && !body.assists.length ? h('p', { class: 'muted' }, '没有读出牵头或配合的行业领域。') : null);
+    !body.leads.length && !body.assists.length ? h('p', { class: 'muted' }, '没有读出牵头或配合的行业领域。') : '');
 
   // Duties by document, each with its clause.
   const byDocument = new Map();

@@ -71,7 +71,7 @@ export async function render(root, { params, isCurrent }) {
     })),
   ];
   out.replaceChildren(
-    all.length > rows.length ? h('p', { class: 'muted' }, `另有 ${all.length - rows.length} 个行业领域各地都没有读出分工，未列出。`) : null,
+    all.length > rows.length ? h('p', { class: 'muted' }, `另有 ${all.length - rows.length} 个行业领域各地都没有读出分工，未列出。`) : '',
     h('p', { class: 'legend' },
       h('span', { class: 'swatch differs' }), ' 各地牵头职能不同的领域（≠）　',
       h('span', { class: 'swatch missing' }), ' 该地没有读出此领域的分工　',

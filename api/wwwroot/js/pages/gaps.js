@@ -47,10 +47,10 @@ export async function render(root, { params, isCurrent }) {
   announce(`${place}：监管空白 ${noLead.length} 个，职能交叉 ${multiple.length} 个`);
   const names = (list) => list.map((b) => b.name).join('、');
   const links = (list) => (list.length ? list.flatMap((b, i) => (i ? ['、', bodyLink(b)] : [bodyLink(b)])) : h('span', { class: 'muted' }, '—'));
-  const evidenceText = (g) => g.evidence.map((d) => `${d.locator} ${d.text}`).join('\n');
-  const evidenceCell = (g) => h('ul', { class: 'evidence-list' }, g.evidence.slice(0, 5).map((d) => h('li', {},
+  const evidenceText = (g) => (g.evidence ?? []).map((d) => `${d.locator} ${d.text}`).join('\n');
+  const evidenceCell = (g) => h('ul', { class: 'evidence-list' }, (g.evidence ?? []).slice(0, 5).map((d) => h('li', {},
     h('a', { href: routeHref(`doc/${encodeURIComponent(d.id)}`) }, d.locator), ' ', h('span', { class: 'quote' }, d.text))),
-    g.evidence.length > 5 ? h('li', { class: 'muted' }, `另有 ${g.evidence.length - 5} 条（见导出文件）`) : null);
+    (g.evidence ?? []).length > 5 ? h('li', { class: 'muted' }, `另有 ${g.evidence.length - 5} 条（见导出文件）`) : null);
   const sectorCell = (g) => h('a', { href: routeHref('graph', { sector: g.sector.name, place }) }, g.sector.name);
   out.replaceChildren(
     h('p', { class: 'summary' },
