@@ -23,7 +23,7 @@ export function exportTools(title, columns, rows) {
   const labels = columns.map((c) => c.label);
   const exportRows = () => rows.map((row) => columns.map((c) => c.text(row) ?? ''));
   return h('div', { class: 'table-tools' },
-    h('span', { class: 'count' }, `共 ${rows.length} 行`),
+    h('span', { class: 'count' }, `共 ${rows.length} 行，可导出`),
     h('button', { type: 'button', class: 'secondary', onclick: () => downloadCsv(title, labels, exportRows()) }, '导出 CSV'),
     h('button', { type: 'button', class: 'secondary', onclick: (e) => downloadXlsx(e.currentTarget, title, labels, exportRows()) }, '导出 XLSX'));
 }

@@ -16,12 +16,17 @@ const bodyQuery = `query BodyNeighbourhood($id: ID!) {
   }
 }`;
 
-const sectorQuery = `query SectorNeighbourhood($places: [String!]!, $sector: String!) {
+const sectorQuery = `query SectorNeighbourhood($places: [String!]!, $sector: String!, $place: String) {
   compare(jurisdictions: $places, sector: $sector) {
     rows {
       sector { id name parent { id name } children { id name } }
       cells { jurisdiction { name } lead { id name } assist { id name } }
     }
+  }
+  responsibilities(topics: [$sector], jurisdiction: $place) {
+    body { id name }
+    jurisdiction { name }
+    role
   }
 }`;
 
@@ -107,12 +112,15 @@ async function bodyGraph(id) {
 }
 
 async function sectorGraph(sectorName, places) {
-  const { compare } = await gql(sectorQuery, { places, sector: sectorName });
+  const { compare, responsibilities } = await gql(sectorQuery, {
+    places, sector: sectorName, place: places.length === 1 ? places[0] : null,
+  });
   const row = compare.rows.find((r) => r.sector.name === sectorName) ?? compare.rows[0];
   if (!row) return null;
   const s = row.sector;
   const place = places.length === 1 ? places[0] : '';
   const focusId = `s:${s.name}`;
+  const manyPlaces = places.length > 1;
   const nodes = new Map([[focusId, { id: focusId, label: s.name, kind: 'sector', sector: s.name, place, focus: true }]]);
   const edges = [];
   if (s.parent) {
@@ -123,14 +131,21 @@ async function sectorGraph(sectorName, places) {
     nodes.set(`s:${c.name}`, { id: `s:${c.name}`, label: c.name, kind: 'sector', sector: c.name, place });
     edges.push({ source: `s:${c.name}`, target: focusId, role: 'PARENT' });
   }
-  const manyPlaces = places.length > 1;
+  // Bodies: the sector's LEAD/ASSIST edges, plus every body the API answers for the sector as a topic (its
+  // sub-sectors and place-wide remits included), so the picture matches what 问责任 says.
+  const seen = new Set();
+  const add = (b, at, role) => {
+    if (seen.has(`${b.id}|${role}`)) return;
+    seen.add(`${b.id}|${role}`);
+    if (!nodes.has(b.id)) nodes.set(b.id, { id: b.id, label: manyPlaces ? `${b.name}\n（${at}）` : b.name, kind: 'body' });
+    edges.push({ source: b.id, target: focusId, role });
+  };
   for (const cell of row.cells) {
-    const add = (b, role) => {
-      if (!nodes.has(b.id)) nodes.set(b.id, { id: b.id, label: manyPlaces ? `${b.name}\n（${cell.jurisdiction.name}）` : b.name, kind: 'body' });
-      edges.push({ source: b.id, target: focusId, role });
-    };
-    cell.lead.forEach((b) => add(b, 'LEAD'));
-    cell.assist.filter((b) => !cell.lead.some((l) => l.id === b.id)).forEach((b) => add(b, 'ASSIST'));
+    cell.lead.forEach((b) => add(b, cell.jurisdiction.name, 'LEAD'));
+    cell.assist.forEach((b) => add(b, cell.jurisdiction.name, 'ASSIST'));
+  }
+  for (const r of responsibilities) {
+    if (places.includes(r.jurisdiction.name)) add(r.body, r.jurisdiction.name, r.role);
   }
   const where = places.length === 1 ? places[0] : '各地';
   return { title: `${where}：${s.name}`, nodes: [...nodes.values()], edges };
