@@ -84,6 +84,9 @@ public sealed class DutyAnalyzer
 
     private const int MaxMentionLength = 30;
 
+    private static readonly System.Buffers.SearchValues<char> StopFirstChars = System.Buffers.SearchValues.Create(string.Concat(MentionStops.Select(w => w[0])));
+    private static readonly System.Buffers.SearchValues<char> SuffixFirstChars = System.Buffers.SearchValues.Create(string.Concat(BodySuffixes.Select(w => w[0])));
+
     private readonly Vocabularies _vocabularies;
     private readonly TermMatcher<Cue> _cues;
 
@@ -99,11 +102,15 @@ public sealed class DutyAnalyzer
         var clauses = ClauseStarts(dutyText);
         var excluded = ExcludedRanges(dutyText);
         var mentions = FindMentions(dutyText, cues);
+        var bodyNames = _vocabularies.AgencyTypes.FindBodyNames(dutyText);
 
         var sectors = new List<SectorRole>();
         foreach (var match in _vocabularies.Sectors.FindIn(dutyText))
         {
-            if (Inside(excluded, match.Start) || mentions.Exists(m => m.Start <= match.Start && match.Start < m.Start + m.Length))
+            // The words of a body's name (文体旅游部门, 配合市安全监管局) are not what the duty is about.
+            if (Inside(excluded, match.Start)
+                || mentions.Exists(m => m.Start <= match.Start && match.Start < m.Start + m.Length)
+                || bodyNames.Exists(b => b.Start <= match.Start && match.Start + match.Length <= b.Start + b.Length))
             {
                 continue;
             }
@@ -247,6 +254,12 @@ public sealed class DutyAnalyzer
             }
 
             var from = cue.Start + cue.Length;
+            // 与 and 由 are everywhere; only 与X联合 and 由X负责 name a body, so look for the partner word first.
+            if (cue.Value is Cue.With or Cue.By && !PartnerWordAhead(text, from, cue.Value))
+            {
+                continue;
+            }
+
             // The longest noun phrase after the verb that reads as a body (配合市安全监管局|做好…).
             var ends = NounPhraseEnds(text, from);
             for (var k = ends.Count - 1; k >= 0; k--)
@@ -283,6 +296,15 @@ public sealed class DutyAnalyzer
         return mentions;
     }
 
+    private static bool PartnerWordAhead(string text, int from, Cue cue)
+    {
+        var window = text.AsSpan(from, Math.Min(MaxMentionLength + 2, text.Length - from));
+        return cue == Cue.With
+            ? window.Contains("联合", StringComparison.Ordinal) || window.Contains("共同", StringComparison.Ordinal)
+                || window.Contains("协同", StringComparison.Ordinal) || window.Contains("一起", StringComparison.Ordinal)
+            : window.Contains("负责", StringComparison.Ordinal) || window.Contains("牵头", StringComparison.Ordinal);
+    }
+
     /// <summary>A body name rather than a generic reference (有关部门) or a description (负有…职责的部门): it names a known
     /// agency type, or ends like an office does (局, 部门, 中心, 所 …).</summary>
     private bool IsBody(string mention)
@@ -292,7 +314,7 @@ public sealed class DutyAnalyzer
             return false;
         }
 
-        return _vocabularies.AgencyTypes.ResolveMention(mention).Count > 0 || StrongSuffixes.Any(mention.EndsWith);
+        return _vocabularies.AgencyTypes.ResolveMention(mention).Count > 0 || StrongSuffixes.Any(x => mention.EndsWith(x, StringComparison.Ordinal));
     }
 
     /// <summary>Positions after <paramref name="from"/> where a body name could end (after 局, 部门, 中心 …), before
@@ -314,6 +336,11 @@ public sealed class DutyAnalyzer
                 break;
             }
 
+            if (!SuffixFirstChars.Contains(c))
+            {
+                continue;
+            }
+
             foreach (var suffix in BodySuffixes)
             {
                 var end = i + suffix.Length;
@@ -332,6 +359,11 @@ public sealed class DutyAnalyzer
 
     private static bool StartsPredicate(string text, int i)
     {
+        if (!StopFirstChars.Contains(text[i]))
+        {
+            return false;
+        }
+
         foreach (var stop in MentionStops)
         {
             if (string.CompareOrdinal(text, i, stop, 0, stop.Length) != 0)

@@ -55,7 +55,7 @@ public sealed class AgencyTypeResolver
     {
         var (text, _) = SplitBrackets(Compact(mention));
         var whole = ResolveCore(text);
-        var tail = MentionTails.FirstOrDefault(text.EndsWith);
+        var tail = MentionTails.FirstOrDefault(t => text.EndsWith(t, StringComparison.Ordinal));
         var result = new List<string>();
         if (tail is not null)
         {
@@ -86,6 +86,25 @@ public sealed class AgencyTypeResolver
         }
 
         return result.Distinct().ToList();
+    }
+
+    // Endings of an alias that is a body's name (文体旅游部门, 消防救援机构) rather than a short form (旅游, 消防).
+    private static readonly string[] NameEndings = ["部门", "局", "委", "办", "厅", "机构", "队", "所", "站", "中心", "办公室", "分局"];
+
+    /// <summary>Spans of body names written in a text (文体旅游部门：负责…), so that the words of a name are not read as
+    /// what the text is about.</summary>
+    internal List<(int Start, int Length)> FindBodyNames(string text)
+    {
+        var spans = new List<(int, int)>();
+        foreach (var hit in _aliases.FindLongest(text))
+        {
+            if (NameEndings.Any(e => hit.Term.EndsWith(e, StringComparison.Ordinal)))
+            {
+                spans.Add((hit.Start, hit.Length));
+            }
+        }
+
+        return spans;
     }
 
     private string? ResolvePart(string part) => ResolveCore(part) ?? ResolveCore(part + "部门");
@@ -219,6 +238,8 @@ public sealed class AgencyTypeResolver
     private sealed record KindRule(BodyKind Kind, List<string> EndsWith, List<string> Contains, List<string> StartsWith)
     {
         public bool Matches(string name) =>
-            EndsWith.Exists(name.EndsWith) || Contains.Exists(name.Contains) || StartsWith.Exists(name.StartsWith);
+            EndsWith.Exists(s => name.EndsWith(s, StringComparison.Ordinal))
+            || Contains.Exists(s => name.Contains(s, StringComparison.Ordinal))
+            || StartsWith.Exists(s => name.StartsWith(s, StringComparison.Ordinal));
     }
 }

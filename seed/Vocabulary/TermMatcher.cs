@@ -12,6 +12,8 @@ public sealed class TermMatcher<T>
     private readonly List<int> _fail = [0];
     // Terms ending at each state, including those reached through failure links, longest first.
     private readonly List<List<(string Term, T Value)>> _output = [[]];
+    // Most characters of a text start no term: a dense table for the root's transitions keeps them cheap.
+    private readonly int[] _rootNext = new int[char.MaxValue + 1];
 
     public TermMatcher(IEnumerable<(string Term, T Value)> terms)
     {
@@ -41,6 +43,10 @@ public sealed class TermMatcher<T>
         }
 
         BuildFailureLinks();
+        foreach (var (c, to) in _next[0])
+        {
+            _rootNext[c] = to;
+        }
     }
 
     private void BuildFailureLinks()
@@ -90,13 +96,7 @@ public sealed class TermMatcher<T>
             }
 
             positions.Add(i);
-            int to;
-            while (!_next[state].TryGetValue(c, out to) && state != 0)
-            {
-                state = _fail[state];
-            }
-
-            state = _next[state].TryGetValue(c, out to) ? to : 0;
+            state = Step(state, c);
             foreach (var (term, value) in _output[state])
             {
                 var start = positions[positions.Count - term.Length];
@@ -107,6 +107,21 @@ public sealed class TermMatcher<T>
         return hits;
     }
 
+    private int Step(int state, char c)
+    {
+        while (state != 0)
+        {
+            if (_next[state].TryGetValue(c, out var to))
+            {
+                return to;
+            }
+
+            state = _fail[state];
+        }
+
+        return _rootNext[c];
+    }
+
     /// <summary>Non-overlapping occurrences, longest terms first (非煤矿山 wins over 煤矿 inside it), then leftmost;
     /// returned in text order.</summary>
     public List<TermHit<T>> FindLongest(string text)
@@ -114,12 +129,16 @@ public sealed class TermMatcher<T>
         var all = FindAll(text);
         all.Sort((a, b) => a.Term.Length != b.Term.Length ? b.Term.Length.CompareTo(a.Term.Length) : a.Start.CompareTo(b.Start));
         var taken = new List<TermHit<T>>();
+        var occupied = new bool[text.Length];
         foreach (var hit in all)
         {
-            if (!taken.Exists(t => t.Start < hit.Start + hit.Length && hit.Start < t.Start + t.Length))
+            if (Array.IndexOf(occupied, true, hit.Start, hit.Length) >= 0)
             {
-                taken.Add(hit);
+                continue;
             }
+
+            Array.Fill(occupied, true, hit.Start, hit.Length);
+            taken.Add(hit);
         }
 
         taken.Sort((a, b) => a.Start.CompareTo(b.Start));

@@ -39,6 +39,12 @@ internal sealed class VocabularyYaml
         {
             throw new VocabularyException(file, (int)e.Start.Line, $"YAML 格式错误（bad YAML）：{e.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up without a position when a bracket or quote is still open at the end.
+            var lines = text.Split('\n').Length;
+            throw new VocabularyException(file, lines, "YAML 格式错误：文件结束时仍有未闭合的括号或引号（bad YAML: unclosed bracket or quote）");
+        }
 
         if (stream.Documents.Count == 0)
         {

@@ -1,0 +1,23 @@
+namespace SafetyDuty.Api.Http;
+
+/// <summary>Settings of the GraphQL endpoint, bound to the <c>Api</c> configuration section.</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>Keys that may call mutations (header <c>X-Api-Key</c> or <c>Authorization: Bearer</c>). None: no writes.</summary>
+    public IList<string> Keys { get; init; } = [];
+
+    /// <summary>Deepest selection allowed. GraphiQL's own introspection query is 15 deep.</summary>
+    public int MaxDepth { get; set; } = 15;
+
+    /// <summary>Largest complexity (GraphQL.NET's analyzer: lists count 20 items unless <c>first</c> says otherwise).</summary>
+    public int MaxComplexity { get; set; } = 50_000;
+
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Largest accepted request body, also the largest query string of a GET.</summary>
+    public int MaxRequestBytes { get; set; } = 1_048_576;
+
+    public bool EnableIntrospection { get; set; } = true;
+}

@@ -1,0 +1,197 @@
+using System.Text;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace SafetyDuty.Api.Http;
+
+/// <summary>The GraphQL endpoint, after the GraphQL-over-HTTP specification: POST application/json, GET for queries,
+/// Accept negotiation, bounded bodies, status codes from <see cref="GraphQLHttpStatus"/>.</summary>
+public sealed class GraphQLEndpoint(
+    IDocumentExecuter executer,
+    ISchema schema,
+    IGraphQLTextSerializer serializer,
+    DocumentCache documents,
+    ApiKeyCheck apiKeys,
+    IOptions<ApiOptions> options)
+{
+    private readonly ApiOptions _options = options.Value;
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var isGet = HttpMethods.IsGet(request.Method);
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            await RejectAsync(http, RequestRejection.MethodNotAllowed, GraphQLHttpStatus.Json, "只支持 GET 与 POST (only GET and POST).");
+            return;
+        }
+        var mediaType = MediaTypeNegotiation.Choose(request);
+        if (mediaType is null)
+        {
+            await RejectAsync(http, RequestRejection.NotAcceptable, GraphQLHttpStatus.Json,
+                "只能以 application/graphql-response+json 或 application/json 应答 (Accept allows neither response type).");
+            return;
+        }
+
+        var (graphQLRequest, rejection, reason) = isGet ? ReadGet(request) : await ReadPostAsync(request, http.RequestAborted);
+        if (graphQLRequest is null)
+        {
+            await RejectAsync(http, rejection, mediaType, reason);
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(graphQLRequest.Query))
+        {
+            await RejectAsync(http, RequestRejection.MalformedRequest, mediaType, "缺少 query (the request has no query).");
+            return;
+        }
+
+        GraphQLDocument document;
+        try
+        {
+            document = documents.GetOrParse(graphQLRequest.Query);
+        }
+        catch (ExecutionError error)
+        {
+            await WriteAsync(http, new ExecutionResult(error), mediaType);
+            return;
+        }
+        if (isGet && SelectedOperation(document, graphQLRequest.OperationName)?.Operation == OperationType.Mutation)
+        {
+            http.Response.Headers.Allow = "POST";
+            await RejectAsync(http, RequestRejection.MutationOverGet, mediaType, "写操作只能用 POST (mutations require POST).");
+            return;
+        }
+
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Schema = schema,
+            Query = graphQLRequest.Query,
+            Document = document,
+            OperationName = graphQLRequest.OperationName,
+            Variables = graphQLRequest.Variables,
+            Extensions = graphQLRequest.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            UserContext = new GraphQLUserContext(apiKeys.IsAuthorised(request)),
+            CancellationToken = http.RequestAborted,
+            Timeout = _options.ExecutionTimeout,
+        });
+        await WriteAsync(http, result, mediaType);
+    }
+
+    private (GraphQLRequest? Request, RequestRejection Rejection, string Reason) ReadGet(HttpRequest request)
+    {
+        if (request.QueryString.Value?.Length > _options.MaxRequestBytes)
+        {
+            return (null, RequestRejection.PayloadTooLarge, "请求过大 (the request is too large).");
+        }
+        try
+        {
+            var query = request.Query;
+            return (new GraphQLRequest
+            {
+                Query = query["query"].FirstOrDefault(),
+                OperationName = query["operationName"].FirstOrDefault() is { Length: > 0 } name ? name : null,
+                Variables = query["variables"].FirstOrDefault() is { Length: > 0 } variables ? serializer.Deserialize<Inputs>(variables) : null,
+                Extensions = query["extensions"].FirstOrDefault() is { Length: > 0 } extensions ? serializer.Deserialize<Inputs>(extensions) : null,
+            }, default, "");
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or NotSupportedException)
+        {
+            return (null, RequestRejection.MalformedRequest, "variables 或 extensions 不是有效的 JSON 对象 (variables/extensions are not JSON objects).");
+        }
+    }
+
+    private async Task<(GraphQLRequest? Request, RequestRejection Rejection, string Reason)> ReadPostAsync(
+        HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !string.Equals(contentType.MediaType.Value, GraphQLHttpStatus.Json, StringComparison.OrdinalIgnoreCase)
+            || (contentType.Charset.HasValue && !string.Equals(contentType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            return (null, RequestRejection.UnsupportedMediaType, "请求体须为 application/json (the body must be application/json).");
+        }
+        if (request.ContentLength > _options.MaxRequestBytes)
+        {
+            return (null, RequestRejection.PayloadTooLarge, $"请求体超过 {_options.MaxRequestBytes} 字节 (the body is too large).");
+        }
+        var body = await ReadBoundedAsync(request.Body, _options.MaxRequestBytes, cancellationToken);
+        if (body is null)
+        {
+            return (null, RequestRejection.PayloadTooLarge, $"请求体超过 {_options.MaxRequestBytes} 字节 (the body is too large).");
+        }
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.ValueKind != JsonValueKind.Object
+                || !HasType(json.RootElement, "query", JsonValueKind.String)
+                || !HasType(json.RootElement, "operationName", JsonValueKind.String)
+                || !HasType(json.RootElement, "variables", JsonValueKind.Object)
+                || !HasType(json.RootElement, "extensions", JsonValueKind.Object))
+            {
+                return (null, RequestRejection.MalformedRequest,
+                    "请求须为 JSON 对象：query 为字符串，variables 与 extensions 为对象 (query must be a string, variables and extensions objects).");
+            }
+            var graphQLRequest = serializer.Deserialize<GraphQLRequest>(Encoding.UTF8.GetString(body));
+            return graphQLRequest is null
+                ? (null, RequestRejection.MalformedRequest, "请求体为空 (the body is empty).")
+                : (graphQLRequest, default, "");
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or NotSupportedException)
+        {
+            return (null, RequestRejection.MalformedRequest, "请求体不是有效的 JSON (the body is not valid JSON).");
+        }
+    }
+
+    // A member that is absent or null is fine; one of another type makes the request malformed.
+    private static bool HasType(JsonElement root, string name, JsonValueKind kind) =>
+        !root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null || value.ValueKind == kind;
+
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        return operationName is null
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.Value == operationName);
+    }
+
+    private Task RejectAsync(HttpContext http, RequestRejection rejection, string mediaType, string reason) =>
+        WriteAsync(http, new ExecutionResult(new ExecutionError(reason) { Code = Schema.ConstantCase.Of(rejection) }), mediaType, GraphQLHttpStatus.Of(rejection));
+
+    private async Task WriteAsync(HttpContext http, ExecutionResult result, string mediaType, int? status = null)
+    {
+        http.Response.StatusCode = status ?? GraphQLHttpStatus.Of(result, mediaType);
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+}
+
+/// <summary>Maps the endpoint.</summary>
+public static class GraphQLEndpointRouting
+{
+    public static IEndpointConventionBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder app, string pattern = "/graphql") =>
+        app.Map(pattern, context => context.RequestServices.GetRequiredService<GraphQLEndpoint>().HandleAsync(context));
+}

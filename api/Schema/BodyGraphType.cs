@@ -1,0 +1,42 @@
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using SafetyDuty.Graph.Model;
+
+namespace SafetyDuty.Api.Schema;
+
+/// <summary>GraphQL type <c>Body</c>.</summary>
+public sealed class BodyGraphType : ObjectGraphType<Body>
+{
+    public BodyGraphType()
+    {
+        Name = "Body";
+        Description = "单位/部门：部门、党委机构、议事机构、群团、企业、村等 (an organisational unit with duties).";
+        Interface<NodeGraphType>();
+        Field<NonNullGraphType<IdGraphType>, string>("id").Description("稳定 ID (stable id).").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<StringGraphType>, string>("name").Description("文件中的名称，如 市公安局 (name as written).").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<StringGraphType>, string>("kind")
+            .Description("类别：DEPARTMENT | PARTY_ORGAN | COMMITTEE | COMMITTEE_OFFICE | ENTERPRISE | GRASSROOTS … (kind).")
+            .Resolve(c => ConstantCase.Of(c.Source.Kind));
+        Field<StringGraphType, string?>("agencyType")
+            .Description("跨地区、跨机构改革的规范职能，如 应急管理、市场监督管理 (canonical function); 未知时为空.")
+            .Resolve(c => c.Source.AgencyType);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>, IReadOnlyList<string>>("aliases")
+            .Description("文件引入的简称，如 区安委会 (short names).")
+            .Resolve(c => c.Source.Aliases);
+        Field<NonNullGraphType<JurisdictionGraphType>, IDataLoaderResult<Jurisdiction?>>("jurisdiction")
+            .Description("所在行政区域 (the place).")
+            .Resolve(c => GraphBatchLoader.Of(c).Node<Jurisdiction>(c.Source.JurisdictionId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DutyGraphType>>>, IDataLoaderResult<IReadOnlyList<Duty>>>("duties")
+            .Description("本单位的职责条目，按文件顺序 (the body's duties, in document order).")
+            .Resolve(c => GraphBatchLoader.Of(c).Neighbours<Duty>(c.Source.Id, EdgeType.HasDuty, Direction.Outgoing));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectorGraphType>>>, IDataLoaderResult<IReadOnlyList<Sector>>>("leads")
+            .Description("牵头/主责的行业领域 (sectors the body leads).")
+            .Resolve(c => GraphBatchLoader.Of(c).Neighbours<Sector>(c.Source.Id, EdgeType.Lead, Direction.Outgoing));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectorGraphType>>>, IDataLoaderResult<IReadOnlyList<Sector>>>("assists")
+            .Description("配合/协助的行业领域 (sectors the body assists on).")
+            .Resolve(c => GraphBatchLoader.Of(c).Neighbours<Sector>(c.Source.Id, EdgeType.Assist, Direction.Outgoing));
+        Field<BodyGraphType, IDataLoaderResult<Body?>>("hostedBy")
+            .Description("挂靠单位，如 区安委会办公室 设在 区应急管理局 (the body hosting this one).")
+            .Resolve(c => GraphBatchLoader.Of(c).Node<Body>(c.Source.HostedById));
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using GraphQL;
+using GraphQL.Types;
+using SafetyDuty.Graph.Model;
+
+namespace SafetyDuty.Api.Schema;
+
+/// <summary>One page of a Relay connection: the nodes, the total before paging and where the page starts.</summary>
+public sealed record Connection<T>(IReadOnlyList<T> Nodes, int TotalCount, int Offset)
+    where T : GraphNode
+{
+    public PageInfo PageInfo => new(
+        HasNextPage: Offset + Nodes.Count < TotalCount,
+        HasPreviousPage: Offset > 0,
+        StartCursor: Nodes.Count == 0 ? null : Cursor.Encode(Offset),
+        EndCursor: Nodes.Count == 0 ? null : Cursor.Encode(Offset + Nodes.Count - 1));
+}
+
+/// <summary>Relay page information.</summary>
+public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
+
+/// <summary>One node of a connection and its cursor.</summary>
+public sealed record ConnectionEdge<T>(string Cursor, T Node)
+    where T : GraphNode;
+
+/// <summary>Relay paging arguments: <c>first</c> (default 20, at most 100) and <c>after</c> (an opaque cursor).</summary>
+public readonly record struct Paging(int Skip, int Take)
+{
+    public const int DefaultFirst = 20;
+    public const int MaxFirst = 100;
+
+    public static Paging From(IResolveFieldContext context)
+    {
+        var first = context.GetArgument<int?>("first") ?? DefaultFirst;
+        if (first is < 0 or > MaxFirst)
+        {
+            throw RequestErrors.InvalidArgument($"first 须在 0 到 {MaxFirst} 之间 (first must be between 0 and {MaxFirst}).");
+        }
+        var after = context.GetArgument<string?>("after");
+        return new Paging(after is null ? 0 : Cursor.Decode(after) + 1, first);
+    }
+}
+
+/// <summary>Opaque cursors: the base64 of a position, so clients do not build them.</summary>
+public static class Cursor
+{
+    private const string Prefix = "offset:";
+
+    public static string Encode(int offset) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(Prefix + offset.ToString(CultureInfo.InvariantCulture)));
+
+    public static int Decode(string cursor)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
+            if (text.StartsWith(Prefix, StringComparison.Ordinal)
+                && int.TryParse(text.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+            {
+                return offset;
+            }
+        }
+        catch (FormatException)
+        {
+            // Falls through to the client error below: a malformed cursor is the client's mistake, not ours.
+        }
+        throw RequestErrors.InvalidArgument("after 不是有效的游标 (after is not a valid cursor).");
+    }
+}
+
+/// <summary>GraphQL type <c>XxxConnection</c> for a node type <c>Xxx</c>.</summary>
+public sealed class ConnectionGraphType<TNodeGraphType, TNode> : ObjectGraphType<Connection<TNode>>
+    where TNodeGraphType : IGraphType
+    where TNode : GraphNode
+{
+    public ConnectionGraphType()
+    {
+        var nodeName = typeof(TNodeGraphType).Name.Replace("GraphType", "", StringComparison.Ordinal);
+        Name = nodeName + "Connection";
+        Description = $"{nodeName} 的分页列表（Relay 连接）(a Relay connection of {nodeName}).";
+        Field<NonNullGraphType<IntGraphType>, int>("totalCount")
+            .Description("分页前的总数 (the total count before paging).")
+            .Resolve(c => c.Source.TotalCount);
+        Field<NonNullGraphType<PageInfoGraphType>, PageInfo>("pageInfo")
+            .Description("分页信息 (paging information).")
+            .Resolve(c => c.Source.PageInfo);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeGraphType<TNodeGraphType, TNode>>>>, IEnumerable<ConnectionEdge<TNode>>>("edges")
+            .Description("本页的边：节点及其游标 (this page's edges: nodes with their cursors).")
+            .Resolve(c => c.Source.Nodes.Select((node, i) => new ConnectionEdge<TNode>(Cursor.Encode(c.Source.Offset + i), node)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeGraphType>>>, IReadOnlyList<TNode>>("nodes")
+            .Description("本页的节点 (this page's nodes).")
+            .Resolve(c => c.Source.Nodes);
+    }
+}
+
+/// <summary>GraphQL type <c>XxxEdge</c>.</summary>
+public sealed class EdgeGraphType<TNodeGraphType, TNode> : ObjectGraphType<ConnectionEdge<TNode>>
+    where TNodeGraphType : IGraphType
+    where TNode : GraphNode
+{
+    public EdgeGraphType()
+    {
+        var nodeName = typeof(TNodeGraphType).Name.Replace("GraphType", "", StringComparison.Ordinal);
+        Name = nodeName + "Edge";
+        Description = $"{nodeName} 连接中的一条边 (an edge of a {nodeName} connection).";
+        Field<NonNullGraphType<StringGraphType>, string>("cursor")
+            .Description("用作 after 参数的游标 (the cursor to pass as after).")
+            .Resolve(c => c.Source.Cursor);
+        Field<NonNullGraphType<TNodeGraphType>, TNode>("node").Description("节点 (the node).").Resolve(c => c.Source.Node);
+    }
+}
+
+/// <summary>GraphQL type <c>PageInfo</c>.</summary>
+public sealed class PageInfoGraphType : ObjectGraphType<PageInfo>
+{
+    public PageInfoGraphType()
+    {
+        Name = "PageInfo";
+        Description = "Relay 分页信息 (Relay paging information).";
+        Field<NonNullGraphType<BooleanGraphType>, bool>("hasNextPage")
+            .Description("是否还有下一页 (whether more follow).")
+            .Resolve(c => c.Source.HasNextPage);
+        Field<NonNullGraphType<BooleanGraphType>, bool>("hasPreviousPage")
+            .Description("前面是否还有 (whether some precede).")
+            .Resolve(c => c.Source.HasPreviousPage);
+        Field<StringGraphType, string?>("startCursor")
+            .Description("本页第一个节点的游标 (the first node's cursor).")
+            .Resolve(c => c.Source.StartCursor);
+        Field<StringGraphType, string?>("endCursor")
+            .Description("本页最后一个节点的游标 (the last node's cursor).")
+            .Resolve(c => c.Source.EndCursor);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using GraphQL;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
+using SafetyDuty.Api.Http;
+using SafetyDuty.Graph.Queries;
+
+namespace SafetyDuty.Api.Schema;
+
+/// <summary>Registers the schema, its safety limits, the per-request batch loader and the HTTP endpoint.</summary>
+public static class GraphQLRegistration
+{
+    public static IServiceCollection AddSafetyDutyGraphQL(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ApiOptions.Section);
+        services.Configure<ApiOptions>(section);
+        var api = section.Get<ApiOptions>() ?? new ApiOptions();
+
+        services.AddSingleton<ResponsibilityQuery>();
+        services.AddSingleton<ComparisonQuery>();
+        services.AddSingleton<GapQuery>();
+        services.AddScoped<GraphBatchLoader>();
+        services.AddSingleton<ApiKeyCheck>();
+        services.AddSingleton<GraphQLEndpoint>();
+
+        services.AddGraphQL(builder =>
+        {
+            builder
+                .AddSchema<SafetyDutySchema>()
+                .AddGraphTypes(typeof(SafetyDutySchema).Assembly)
+                // Chinese stays readable in responses: 应急管理局, not \u5E94….
+                .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
+                .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = false)
+                // Complexity depends on the variables (first: $n), and the key on the caller: both run for cached documents too.
+                .AddValidationRule(new ComplexityValidationRule(Complexity(api)), useForCachedDocuments: true)
+                .AddValidationRule<ApiKeyValidationRule>(useForCachedDocuments: true)
+                .ConfigureExecutionOptions(execution =>
+                {
+                    // Bugs are logged with their stack; the client only sees "Error executing document".
+                    var logger = execution.RequestServices!.GetRequiredService<ILogger<SafetyDutySchema>>();
+                    execution.UnhandledExceptionDelegate = context =>
+                    {
+                        ExecutionLog.Failed(logger, context.OriginalException);
+                        return Task.CompletedTask;
+                    };
+                })
+                .ConfigureExecution<DocumentCache>();
+            if (!api.EnableIntrospection)
+            {
+                builder.AddValidationRule(NoIntrospectionValidationRule.Instance);
+            }
+        });
+        services.AddSingleton(sp => sp.GetServices<GraphQL.DI.IConfigureExecution>().OfType<DocumentCache>().Single());
+        return services;
+    }
+
+    private static ComplexityOptions Complexity(ApiOptions api)
+    {
+        var options = new ComplexityOptions { MaxDepth = api.MaxDepth, MaxComplexity = api.MaxComplexity };
+        var standard = options.DefaultComplexityImpactDelegate;
+        // Introspection is bounded by the schema's size, not by the data; counting its lists as 20 rows each would
+        // refuse GraphiQL's own introspection query (complexity ≈ 500 000). The depth limit still applies to it.
+        options.DefaultComplexityImpactDelegate = context =>
+            context.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+                ? new FieldComplexityResult(0, 1)
+                : standard(context);
+        return options;
+    }
+}
+
+internal static partial class ExecutionLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "GraphQL execution failed")]
+    public static partial void Failed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,199 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using SafetyDuty.Graph.Model;
+using SafetyDuty.Graph.Queries;
+using SafetyDuty.Graph.Store;
+
+namespace SafetyDuty.Api.Schema;
+
+/// <summary>GraphQL type <c>Query</c>: SPEC's core contract plus Relay's <c>node(id:)</c>.</summary>
+public sealed class QueryGraphType : ObjectGraphType
+{
+    /// <summary>Caps on list answers, so that no single request can ask for the whole knowledge base.</summary>
+    public const int MaxListSize = 1000;
+    public const int MaxTopics = 10;
+    public const int MaxJurisdictions = 10;
+
+    public QueryGraphType()
+    {
+        Name = "Query";
+        Description = "安全生产职责清单知识库的查询入口 (queries over the work-safety duty-list knowledge base).";
+
+        Field<NodeGraphType, IDataLoaderResult<GraphNode?>>("node")
+            .Description("按稳定 ID 取任一对象 (any object by its stable id; Relay).")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "稳定 ID (stable id).")
+            .Resolve(c => GraphBatchLoader.Of(c).Node<GraphNode>(c.GetArgument<string>("id")));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<JurisdictionGraphType>>>, IReadOnlyList<Jurisdiction>>("jurisdictions")
+            .Description($"全部行政区域，按名称排序，至多 {MaxListSize} 个 (all places, by name).")
+            .ResolveAsync(async c => (await Store(c).FindNodesAsync(new NodeQuery(NodeLabel.Jurisdiction, Take: MaxListSize), c.CancellationToken))
+                .Items.OfType<Jurisdiction>().ToList());
+
+        Field<JurisdictionGraphType, Jurisdiction?>("jurisdiction")
+            .Description("按名称取行政区域，如 昆山市 (a place by name).")
+            .Argument<NonNullGraphType<StringGraphType>>("name", "名称 (name).")
+            .ResolveAsync(c => FindJurisdictionAsync(c, c.GetArgument<string>("name")));
+
+        Field<BodyGraphType, IDataLoaderResult<Body?>>("body")
+            .Description("按 ID 取单位 (a body by id).")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "稳定 ID (stable id).")
+            .Resolve(c => GraphBatchLoader.Of(c).Node<Body>(c.GetArgument<string>("id")));
+
+        Field<NonNullGraphType<ConnectionGraphType<BodyGraphType, Body>>, Connection<Body>>("bodies")
+            .Description("单位列表，可按地区、规范职能、名称筛选，分页 (bodies, filtered and paged).")
+            .Argument<StringGraphType>("jurisdiction", "行政区域名称 (place name).")
+            .Argument<StringGraphType>("agencyType", "规范职能，如 应急管理 (canonical function).")
+            .Argument<StringGraphType>("search", "名称包含的文字 (text the name contains).")
+            .Argument<IntGraphType>("first", $"本页条数，默认 {Paging.DefaultFirst}，至多 {Paging.MaxFirst} (page size).")
+            .Argument<StringGraphType>("after", "从此游标之后开始 (start after this cursor).")
+            .ResolveAsync(async c =>
+            {
+                var paging = Paging.From(c);
+                var jurisdictionName = c.GetArgument<string?>("jurisdiction");
+                string? jurisdictionId = null;
+                if (jurisdictionName is not null)
+                {
+                    var jurisdiction = await FindJurisdictionAsync(c, jurisdictionName);
+                    if (jurisdiction is null)
+                    {
+                        return new Connection<Body>([], 0, paging.Skip);
+                    }
+                    jurisdictionId = jurisdiction.Id;
+                }
+                var query = new NodeQuery(
+                    NodeLabel.Body,
+                    JurisdictionId: jurisdictionId,
+                    AgencyType: c.GetArgument<string?>("agencyType"),
+                    NameContains: c.GetArgument<string?>("search"),
+                    Skip: paging.Skip,
+                    Take: paging.Take);
+                var page = await Store(c).FindNodesAsync(query, c.CancellationToken);
+                return new Connection<Body>(page.Items.OfType<Body>().ToList(), page.TotalCount, paging.Skip);
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectorGraphType>>>, IReadOnlyList<Sector>>("sectors")
+            .Description("整个行业领域分类表，各带上下级 (the whole sector taxonomy).")
+            .ResolveAsync(async c => await Store(c).GetTaxonomyAsync(c.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LawGraphType>>>, IReadOnlyList<Law>>("laws")
+            .Description($"被引用的法律法规，可按标题筛选，至多 {MaxListSize} 条 (cited laws, optionally filtered by title).")
+            .Argument<StringGraphType>("search", "标题包含的文字 (text the title contains).")
+            .ResolveAsync(async c => (await Store(c).FindNodesAsync(
+                    new NodeQuery(NodeLabel.Law, NameContains: c.GetArgument<string?>("search"), Take: MaxListSize),
+                    c.CancellationToken))
+                .Items.OfType<Law>().ToList());
+
+        Field<NonNullGraphType<ConnectionGraphType<DutyGraphType, Duty>>, Connection<Duty>>("duties")
+            .Description("职责条目中文全文检索（含两字词，如 燃气、消防），按相关度排序，分页 (Chinese full-text search over duties, ranked).")
+            .Argument<NonNullGraphType<StringGraphType>>("search", "检索词 (search text).")
+            .Argument<StringGraphType>("jurisdiction", "行政区域名称 (place name).")
+            .Argument<IntGraphType>("first", $"本页条数，默认 {Paging.DefaultFirst}，至多 {Paging.MaxFirst} (page size).")
+            .Argument<StringGraphType>("after", "从此游标之后开始 (start after this cursor).")
+            .ResolveAsync(async c =>
+            {
+                var paging = Paging.From(c);
+                var search = c.GetArgument<string>("search").Trim();
+                if (search.Length == 0)
+                {
+                    throw RequestErrors.InvalidArgument("search 不能为空 (search must not be empty).");
+                }
+                string? jurisdictionId = null;
+                if (c.GetArgument<string?>("jurisdiction") is { } name)
+                {
+                    jurisdictionId = (await RequireJurisdictionAsync(c, name)).Id;
+                }
+                var page = await Store(c).SearchAsync(
+                    new TextQuery(search, NodeLabel.Duty, jurisdictionId, paging.Skip, paging.Take),
+                    c.CancellationToken);
+                return new Connection<Duty>(page.Items.Select(h => h.Node).OfType<Duty>().ToList(), page.TotalCount, paging.Skip);
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResponsibilityGraphType>>>, IReadOnlyList<Responsibility>>("responsibilities")
+            .Description("谁对这些主题负责：一条职责覆盖全部主题的单位在前，牵头先于配合，各附依据条款。如 topics: [\"燃气\", \"餐饮\"] "
+                + "(who is responsible for these topics, with evidence).")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("topics",
+                $"主题：行业领域名称或同义词，含其下级领域，至多 {MaxTopics} 个 (sector names or synonyms).")
+            .Argument<StringGraphType>("jurisdiction", "行政区域名称，不填为全部 (place name; all places when absent).")
+            .ResolveAsync(async c =>
+            {
+                var topics = c.GetArgument<List<string>>("topics");
+                if (topics.Count is 0 or > MaxTopics)
+                {
+                    throw RequestErrors.InvalidArgument($"topics 须有 1 到 {MaxTopics} 个 (topics must have 1 to {MaxTopics} items).");
+                }
+                string? jurisdictionId = null;
+                if (c.GetArgument<string?>("jurisdiction") is { } name)
+                {
+                    jurisdictionId = (await RequireJurisdictionAsync(c, name)).Id;
+                }
+                return await Service<ResponsibilityQuery>(c).FindAsync(topics, jurisdictionId, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<ComparisonGraphType>, Comparison>("compare")
+            .Description("多地对照：每个行业领域一行，每地一格：谁牵头、谁配合 (a sectors × places matrix).")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("jurisdictions",
+                $"行政区域名称，按此顺序成列，至多 {MaxJurisdictions} 个 (place names, in column order).")
+            .Argument<StringGraphType>("sector", "只比较此领域及其下级 (only this sector and its sub-sectors).")
+            .ResolveAsync(async c =>
+            {
+                var names = c.GetArgument<List<string>>("jurisdictions");
+                if (names.Count is 0 or > MaxJurisdictions)
+                {
+                    throw RequestErrors.InvalidArgument(
+                        $"jurisdictions 须有 1 到 {MaxJurisdictions} 个 (jurisdictions must have 1 to {MaxJurisdictions} items).");
+                }
+                var places = new List<Jurisdiction>();
+                foreach (var name in names)
+                {
+                    places.Add(await RequireJurisdictionAsync(c, name));
+                }
+                IReadOnlyList<Sector> sectors;
+                if (c.GetArgument<string?>("sector") is { } sector)
+                {
+                    sectors = await Store(c).GetSectorClosureAsync(sector, c.CancellationToken);
+                    if (sectors.Count == 0)
+                    {
+                        throw RequestErrors.NotFound($"没有名为“{sector}”的行业领域 (no sector named {sector}).");
+                    }
+                }
+                else
+                {
+                    sectors = await Store(c).GetTaxonomyAsync(c.CancellationToken);
+                }
+                return await Service<ComparisonQuery>(c).CompareAsync(places, sectors, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectorCoverageGraphType>>>, IReadOnlyList<SectorCoverage>>("gaps")
+            .Description("某地的监管空白（有职责涉及但无牵头单位）与职能交叉（多个牵头单位），附依据 (sectors with no lead or several).")
+            .Argument<NonNullGraphType<StringGraphType>>("jurisdiction", "行政区域名称 (place name).")
+            .ResolveAsync(async c =>
+            {
+                var place = await RequireJurisdictionAsync(c, c.GetArgument<string>("jurisdiction"));
+                return await Service<GapQuery>(c).FindAsync(place.Id, c.CancellationToken);
+            });
+    }
+
+    private static IGraphStore Store(IResolveFieldContext context) => Service<IGraphStore>(context);
+
+    private static T Service<T>(IResolveFieldContext context)
+        where T : notnull =>
+        context.RequestServices!.GetRequiredService<T>();
+
+    private static async Task<Jurisdiction?> FindJurisdictionAsync(IResolveFieldContext context, string name)
+    {
+        var trimmed = name.Trim();
+        if (trimmed.Length == 0)
+        {
+            return null;
+        }
+        var page = await Store(context).FindNodesAsync(
+            new NodeQuery(NodeLabel.Jurisdiction, NameContains: trimmed, Take: MaxListSize),
+            context.CancellationToken);
+        return page.Items.OfType<Jurisdiction>().FirstOrDefault(j => j.Name == trimmed);
+    }
+
+    private static async Task<Jurisdiction> RequireJurisdictionAsync(IResolveFieldContext context, string name) =>
+        await FindJurisdictionAsync(context, name)
+            ?? throw RequestErrors.NotFound($"没有名为“{name}”的行政区域 (no jurisdiction named {name}).");
+}

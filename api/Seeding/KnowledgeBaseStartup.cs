@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+using SafetyDuty.Graph.Model;
+using SafetyDuty.Graph.Store;
+using SafetyDuty.Seed.Extraction;
+using SafetyDuty.Seed.Vocabulary;
+
+namespace SafetyDuty.Api.Seeding;
+
+/// <summary>Prepares the store before the first request: schema, the reviewed sector taxonomy (always, so a revised
+/// vocabulary takes effect), and the bundled seed documents when the store is empty.</summary>
+public sealed partial class KnowledgeBaseStartup(
+    IGraphStore store,
+    Vocabularies vocabularies,
+    DutyDocumentReader reader,
+    IOptions<SeedOptions> options,
+    ILogger<KnowledgeBaseStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await store.InitializeAsync(cancellationToken);
+        await store.ReplaceTaxonomyAsync(vocabularies.Sectors.Sectors, cancellationToken);
+        if (!options.Value.OnEmpty)
+        {
+            return;
+        }
+        var existing = await store.FindNodesAsync(new NodeQuery(NodeLabel.Document, Take: 1), cancellationToken);
+        if (existing.TotalCount > 0)
+        {
+            return;
+        }
+        var directory = SeedDirectory(options.Value.Documents);
+        if (!Directory.Exists(directory))
+        {
+            LogNoSeedDirectory(directory);
+            return;
+        }
+        foreach (var file in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
+        {
+            var read = reader.Read(file);
+            var outcome = await store.LoadDocumentAsync(read.Graph, cancellationToken);
+            LogSeedLoaded(file, read.Graph.Document.Title, read.Report.Duties, outcome);
+        }
+    }
+
+    private static string SeedDirectory(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.Combine(AppContext.BaseDirectory, configured);
+        }
+        // The seed project links its documents as seed/documents; older builds copied them as documents/.
+        var linked = Path.Combine(AppContext.BaseDirectory, "seed", "documents");
+        return Directory.Exists(linked) ? linked : Path.Combine(AppContext.BaseDirectory, "documents");
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed directory {Directory} not found; the store stays empty")]
+    private partial void LogNoSeedDirectory(string directory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seed document {File} ({Title}): {Duties} duties, {Outcome}")]
+    private partial void LogSeedLoaded(string file, string title, int duties, LoadOutcome outcome);
+}

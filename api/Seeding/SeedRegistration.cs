@@ -1,0 +1,17 @@
+using SafetyDuty.Seed.Extraction;
+using SafetyDuty.Seed.Vocabulary;
+
+namespace SafetyDuty.Api.Seeding;
+
+public static class SeedRegistration
+{
+    /// <summary>The reader (the API never parses documents itself) and the start-up load of taxonomy and seeds.</summary>
+    public static IServiceCollection AddKnowledgeBaseSeeding(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
+        services.AddSingleton(_ => Vocabularies.LoadDefault());
+        services.AddSingleton<DutyDocumentReader>();
+        services.AddHostedService<KnowledgeBaseStartup>();
+        return services;
+    }
+}

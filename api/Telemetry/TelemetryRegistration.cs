@@ -1,0 +1,35 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace SafetyDuty.Api.Telemetry;
+
+public static class TelemetryRegistration
+{
+    /// <summary>Structured logs, and OpenTelemetry traces and metrics of the HTTP server, exported over OTLP when an endpoint is configured.</summary>
+    public static IServiceCollection AddSafetyDutyTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Structured (JSON) console logs keep Chinese readable: 应急管理局, not \u5E94….
+        services.Configure<JsonConsoleFormatterOptions>(json =>
+            json.JsonWriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
+        var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        if (string.IsNullOrWhiteSpace(options.OtlpEndpoint))
+        {
+            return services;
+        }
+        var endpoint = new Uri(options.OtlpEndpoint);
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(options.ServiceName))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation()
+                .AddOtlpExporter(otlp => otlp.Endpoint = endpoint))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddOtlpExporter(otlp => otlp.Endpoint = endpoint));
+        return services;
+    }
+}

@@ -1,0 +1,291 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SafetyDuty.Graph.Model;
+using SafetyDuty.Graph.Store;
+
+namespace SafetyDuty.Graph.Sqlite;
+
+// Reads. Each is one statement, or several inside one read transaction, so it sees one snapshot of the file.
+// Lists of ids travel as one JSON array parameter (json_each), so a batch is one statement whatever its size.
+public sealed partial class SqliteGraphStore
+{
+    public Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<GraphNode>>([]);
+        }
+
+        return Run<IReadOnlyList<GraphNode>>(connection =>
+        {
+            using var command = Command(connection,
+                "SELECT data FROM nodes WHERE id IN (SELECT value FROM json_each($ids));", ("$ids", IdList(ids)));
+            return ReadNodes(command);
+        }, cancellationToken);
+    }
+
+    public Task<Page<GraphNode>> FindNodesAsync(NodeQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        // The WHERE clause is assembled from fixed fragments so that each filter can use its index; values stay
+        // parameters.
+        var where = new StringBuilder("label = $label");
+        var parameters = new List<(string, object?)> { ("$label", query.Label.ToString()) };
+        if (query.JurisdictionId is not null)
+        {
+            where.Append(" AND jurisdiction_id = $jurisdiction");
+            parameters.Add(("$jurisdiction", query.JurisdictionId));
+        }
+
+        if (query.AgencyType is not null)
+        {
+            where.Append(" AND agency_type = $agency");
+            parameters.Add(("$agency", query.AgencyType));
+        }
+
+        if (!string.IsNullOrEmpty(query.NameContains))
+        {
+            where.Append(" AND instr(name, $name) > 0");
+            parameters.Add(("$name", query.NameContains));
+        }
+
+        return Run(connection =>
+        {
+            using var transaction = connection.BeginTransaction(deferred: true);
+            using var count = Command(connection, $"SELECT count(*) FROM nodes WHERE {where};", [.. parameters]);
+            var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            using var page = Command(connection,
+                $"SELECT data FROM nodes WHERE {where} ORDER BY name, id LIMIT $take OFFSET $skip;",
+                [.. parameters, ("$take", Math.Max(0, query.Take)), ("$skip", Math.Max(0, query.Skip))]);
+            return new Page<GraphNode>(ReadNodes(page), total);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<GraphEdge>> GetEdgesAsync(
+        IReadOnlyCollection<string> nodeIds,
+        EdgeType type,
+        Direction direction,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(nodeIds);
+        if (nodeIds.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<GraphEdge>>([]);
+        }
+
+        return Run<IReadOnlyList<GraphEdge>>(connection => ReadEdges(connection, IdList(nodeIds), type, direction, int.MaxValue), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<GraphEdge>> ExpandAsync(
+        IReadOnlyCollection<string> startIds,
+        IReadOnlyCollection<EdgeType> types,
+        int maxHops,
+        int maxEdges,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(startIds);
+        ArgumentNullException.ThrowIfNull(types);
+        return Run<IReadOnlyList<GraphEdge>>(connection =>
+        {
+            using var transaction = connection.BeginTransaction(deferred: true);
+            var found = new List<GraphEdge>();
+            var seenEdges = new HashSet<string>();
+            var seenNodes = new HashSet<string>(startIds);
+            var frontier = startIds.Distinct().ToList();
+            var orderedTypes = types.Distinct().Order().ToList();
+            // Breadth first, one statement per hop, type and direction: the number of statements is bounded by
+            // the hops and types asked, not by the size of the graph.
+            for (var hop = 0; hop < maxHops && frontier.Count > 0 && found.Count < maxEdges; hop++)
+            {
+                var next = new List<string>();
+                var ids = IdList(frontier);
+                foreach (var type in orderedTypes)
+                {
+                    foreach (var direction in new[] { Direction.Outgoing, Direction.Incoming })
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        // maxEdges rows suffice: at most maxEdges - found are new, at most found are repeats.
+                        foreach (var edge in ReadEdges(connection, ids, type, direction, maxEdges))
+                        {
+                            if (found.Count >= maxEdges)
+                            {
+                                return found;
+                            }
+
+                            if (!seenEdges.Add(edge.Id))
+                            {
+                                continue;
+                            }
+
+                            found.Add(edge);
+                            var other = direction == Direction.Outgoing ? edge.ToId : edge.FromId;
+                            if (seenNodes.Add(other))
+                            {
+                                next.Add(other);
+                            }
+                        }
+                    }
+                }
+
+                frontier = next;
+            }
+
+            return found;
+        }, cancellationToken);
+    }
+
+    public Task<Page<SearchHit>> SearchAsync(TextQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var match = SearchGrams.ToMatch(query.Text);
+        if (match is null)
+        {
+            return Task.FromResult(new Page<SearchHit>([], 0));
+        }
+
+        // Filters are tokens of the tags column, so the index narrows by them and a filtered search costs what
+        // its own matches cost, not what the whole knowledge base's do.
+        if (query.Label is { } label)
+        {
+            match += $" AND tags : \"{SearchGrams.Tag('l', label.ToString())}\"";
+        }
+
+        if (query.JurisdictionId is not null)
+        {
+            match += $" AND tags : \"{SearchGrams.Tag('j', query.JurisdictionId)}\"";
+        }
+
+        return Run(connection =>
+        {
+            using var transaction = connection.BeginTransaction(deferred: true);
+            using var count = Command(connection, "SELECT count(*) FROM node_text WHERE node_text MATCH $match;", ("$match", match));
+            var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            // bm25 is lower for better matches; the tags column weighs nothing. Ties go by rowid, so pages are stable.
+            using var page = Command(connection, """
+                SELECT n.data, hits.score
+                FROM (
+                    SELECT rowid, -bm25(node_text, 1.0, 0.0) AS score FROM node_text
+                    WHERE node_text MATCH $match
+                    ORDER BY bm25(node_text, 1.0, 0.0), rowid
+                    LIMIT $take OFFSET $skip
+                ) AS hits
+                CROSS JOIN nodes n ON n.key = hits.rowid
+                ORDER BY hits.score DESC, hits.rowid;
+                """, ("$match", match), ("$take", Math.Max(0, query.Take)), ("$skip", Math.Max(0, query.Skip)));
+            using var reader = page.ExecuteReader();
+            var hits = new List<SearchHit>();
+            while (reader.Read())
+            {
+                hits.Add(new SearchHit(NodeRow.Read(reader.GetString(0)), reader.GetDouble(1)));
+            }
+
+            return new Page<SearchHit>(hits, total);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Sector>> GetTaxonomyAsync(CancellationToken cancellationToken = default) => Run<IReadOnlyList<Sector>>(connection =>
+    {
+        using var command = Command(connection, "SELECT data FROM nodes WHERE label = 'Sector' ORDER BY name, id;");
+        return [.. ReadNodes(command).Cast<Sector>()];
+    }, cancellationToken);
+
+    public Task<IReadOnlyList<Sector>> GetSectorClosureAsync(string topic, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        return Run<IReadOnlyList<Sector>>(connection =>
+        {
+            using var command = Command(connection, """
+                WITH RECURSIVE closure (id) AS (
+                    SELECT sector_id FROM sector_names WHERE name = $topic
+                    UNION
+                    SELECT n.id FROM nodes n JOIN closure c ON n.parent_id = c.id WHERE n.label = 'Sector'
+                )
+                SELECT data FROM nodes WHERE label = 'Sector' AND id IN (SELECT id FROM closure) ORDER BY name, id;
+                """, ("$topic", topic.Trim()));
+            return [.. ReadNodes(command).Cast<Sector>()];
+        }, cancellationToken);
+    }
+
+    public Task<string?> GetDocumentTextAsync(string documentId, CancellationToken cancellationToken = default) => Run(connection =>
+    {
+        using var command = Command(connection, "SELECT text FROM documents WHERE id = $id;", ("$id", documentId));
+        return command.ExecuteScalar() as string;
+    }, cancellationToken);
+
+    // Stored relationships come from the edges table; structural ones from the node column that holds the link.
+    // Column names come from this fixed switch, never from input.
+    private static List<GraphEdge> ReadEdges(SqliteConnection connection, string ids, EdgeType type, Direction direction, int limit)
+    {
+        var structural = type switch
+        {
+            EdgeType.In => ("in_id", true),
+            EdgeType.HostedBy => ("host_id", true),
+            EdgeType.Parent => ("parent_id", true),
+            EdgeType.HasDuty => ("owner_id", false),
+            _ => ((string Column, bool NodeIsSource)?)null,
+        };
+
+        if (structural is not { } link)
+        {
+            var end = direction == Direction.Outgoing ? "from_id" : "to_id";
+            using var stored = Command(connection, $"""
+                SELECT type, from_id, to_id, evidence, scope, source_document_id, locator, start, length
+                FROM edges
+                WHERE type = $type AND {end} IN (SELECT value FROM json_each($ids))
+                ORDER BY from_id, to_id, document_id
+                LIMIT $limit;
+                """, ("$type", type.ToString()), ("$ids", ids), ("$limit", limit));
+            using var reader = stored.ExecuteReader();
+            var edges = new List<GraphEdge>();
+            while (reader.Read())
+            {
+                var evidence = reader.IsDBNull(3)
+                    ? []
+                    : JsonSerializer.Deserialize(reader.GetString(3), NodeJson.Stored.IReadOnlyListString) ?? [];
+                var source = reader.IsDBNull(6)
+                    ? null
+                    : new Provenance(reader.GetString(5), reader.GetString(6), reader.GetInt32(7), reader.GetInt32(8));
+                edges.Add(new GraphEdge(type, reader.GetString(1), reader.GetString(2), evidence,
+                    reader.IsDBNull(4) ? null : reader.GetString(4), source));
+            }
+
+            return edges;
+        }
+
+        // The node holding the link is the edge's source (IN, HOSTED_BY, PARENT) or its target (HAS_DUTY: the
+        // duty holds its owner). Following the edge from the holder means matching on id, otherwise on the link.
+        var fromHolder = direction == Direction.Outgoing == link.NodeIsSource;
+        var condition = fromHolder
+            ? $"id IN (SELECT value FROM json_each($ids)) AND {link.Column} IS NOT NULL"
+            : $"{link.Column} IN (SELECT value FROM json_each($ids))";
+        using var command = Command(connection,
+            $"SELECT id, {link.Column} FROM nodes WHERE {condition} ORDER BY {link.Column}, id LIMIT $limit;",
+            ("$ids", ids), ("$limit", limit));
+        using var links = command.ExecuteReader();
+        var derived = new List<GraphEdge>();
+        while (links.Read())
+        {
+            var (holder, target) = (links.GetString(0), links.GetString(1));
+            derived.Add(link.NodeIsSource
+                ? new GraphEdge(type, holder, target, [], null, null)
+                : new GraphEdge(type, target, holder, [], null, null));
+        }
+
+        return derived;
+    }
+
+    private static List<GraphNode> ReadNodes(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var nodes = new List<GraphNode>();
+        while (reader.Read())
+        {
+            nodes.Add(NodeRow.Read(reader.GetString(0)));
+        }
+
+        return nodes;
+    }
+}

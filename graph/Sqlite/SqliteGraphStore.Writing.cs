@@ -1,0 +1,342 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using SafetyDuty.Graph.Model;
+using SafetyDuty.Graph.Store;
+
+namespace SafetyDuty.Graph.Sqlite;
+
+// Writes. A document is loaded in one IMMEDIATE transaction: the old version's contribution is taken out and the
+// new one put in before anyone can see either half.
+//
+// Jurisdictions, bodies, leaders and laws can be contributed by several documents (两份文件都写到了市应急管理局).
+// contributions(document_id, node_id) records who contributed what; a node goes when its last contributor goes.
+// The nodes table shows the latest contributor's version; each contribution keeps its own copy so that when the
+// latest contributor leaves, the next one's version comes back. Duties and documents are never shared (their ids
+// derive from the document), so their contributions keep no copy. Edges belong to exactly one document.
+public sealed partial class SqliteGraphStore
+{
+    public Task<LoadOutcome> LoadDocumentAsync(DocumentGraph graph, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var documentId = graph.Document.Id;
+        var nodes = NodesOf(graph);
+        var edges = EdgesOf(graph);
+
+        return Run(connection =>
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var hash = Command(connection, "SELECT content_hash FROM documents WHERE id = $id;", ("$id", documentId));
+            var oldHash = hash.ExecuteScalar() as string;
+            if (oldHash == graph.Document.ContentHash)
+            {
+                return LoadOutcome.Unchanged;
+            }
+
+            if (oldHash is not null)
+            {
+                RemoveContribution(connection, documentId, cancellationToken);
+            }
+
+            using (var insertDocument = Command(connection,
+                "INSERT INTO documents (id, content_hash, text) VALUES ($id, $hash, $text);",
+                ("$id", documentId), ("$hash", graph.Document.ContentHash), ("$text", graph.Text)))
+            {
+                insertDocument.ExecuteNonQuery();
+            }
+
+            using (var writer = new NodeWriter(connection))
+            {
+                foreach (var node in nodes)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var row = NodeRow.Of(node);
+                    writer.Upsert(row, documentId);
+                    writer.Contribute(documentId, row, keepCopy: node is not (Duty or Document));
+                }
+            }
+
+            InsertEdges(connection, documentId, edges, cancellationToken);
+            transaction.Commit();
+            return oldHash is null ? LoadOutcome.Inserted : LoadOutcome.Replaced;
+        }, cancellationToken);
+    }
+
+    public Task<bool> RemoveDocumentAsync(string documentId, CancellationToken cancellationToken = default) => Run(connection =>
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var exists = Command(connection, "SELECT 1 FROM documents WHERE id = $id;", ("$id", documentId));
+        if (exists.ExecuteScalar() is null)
+        {
+            return false;
+        }
+
+        RemoveContribution(connection, documentId, cancellationToken);
+        transaction.Commit();
+        return true;
+    }, cancellationToken);
+
+    public Task ReplaceTaxonomyAsync(IReadOnlyList<Sector> sectors, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sectors);
+        return Run(connection =>
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            Execute(connection, """
+                DELETE FROM node_text WHERE rowid IN (SELECT key FROM nodes WHERE label = 'Sector');
+                DELETE FROM nodes WHERE label = 'Sector';
+                DELETE FROM sector_names;
+                """);
+            using (var writer = new NodeWriter(connection))
+            using (var name = Command(connection, "INSERT OR IGNORE INTO sector_names (name, sector_id) VALUES ($name, $id);",
+                ("$name", ""), ("$id", "")))
+            {
+                foreach (var sector in sectors)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    writer.Upsert(NodeRow.Of(sector), documentId: null);
+                    foreach (var alias in sector.Aliases.Prepend(sector.Name))
+                    {
+                        name.Parameters["$name"].Value = alias.Trim();
+                        name.Parameters["$id"].Value = sector.Id;
+                        name.ExecuteNonQuery();
+                    }
+                }
+            }
+
+            transaction.Commit();
+            return true;
+        }, cancellationToken);
+    }
+
+    // Takes out everything a document contributed: its edges, its contributions, the nodes nobody else
+    // contributes, and the document itself. Shared nodes that showed this document's version fall back to the
+    // latest remaining contributor's.
+    private static void RemoveContribution(SqliteConnection connection, string documentId, CancellationToken cancellationToken)
+    {
+        using (var edges = Command(connection, "DELETE FROM edges WHERE document_id = $doc;", ("$doc", documentId)))
+        {
+            edges.ExecuteNonQuery();
+        }
+
+        var contributed = new List<string>();
+        using (var contributions = Command(connection,
+            "DELETE FROM contributions WHERE document_id = $doc RETURNING node_id;", ("$doc", documentId)))
+        using (var reader = contributions.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                contributed.Add(reader.GetString(0));
+            }
+        }
+
+        var ids = IdList(contributed);
+        using (var orphans = Command(connection, """
+            DELETE FROM node_text WHERE rowid IN (
+                SELECT n.key FROM nodes n
+                WHERE n.id IN (SELECT value FROM json_each($ids))
+                  AND NOT EXISTS (SELECT 1 FROM contributions c WHERE c.node_id = n.id));
+            DELETE FROM nodes
+            WHERE id IN (SELECT value FROM json_each($ids))
+              AND NOT EXISTS (SELECT 1 FROM contributions c WHERE c.node_id = nodes.id);
+            """, ("$ids", ids)))
+        {
+            orphans.ExecuteNonQuery();
+        }
+
+        var fallbacks = new List<(string DocumentId, string Data)>();
+        using (var survivors = Command(connection, """
+            SELECT c.document_id, c.data FROM nodes n
+            JOIN contributions c ON c.seq = (
+                SELECT max(seq) FROM contributions WHERE node_id = n.id AND data IS NOT NULL)
+            WHERE n.id IN (SELECT value FROM json_each($ids)) AND n.document_id = $doc;
+            """, ("$ids", ids), ("$doc", documentId)))
+        using (var reader = survivors.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                fallbacks.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        using (var writer = new NodeWriter(connection))
+        {
+            foreach (var (contributor, data) in fallbacks)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                writer.Upsert(NodeRow.Of(NodeRow.Read(data)), contributor);
+            }
+        }
+
+        using var document = Command(connection, "DELETE FROM documents WHERE id = $doc;", ("$doc", documentId));
+        document.ExecuteNonQuery();
+    }
+
+    private static void InsertEdges(SqliteConnection connection, string documentId, IReadOnlyList<GraphEdge> edges, CancellationToken cancellationToken)
+    {
+        using var insert = Command(connection, """
+            INSERT INTO edges (document_id, id, type, from_id, to_id, evidence, scope, source_document_id, locator, start, length)
+            VALUES ($doc, $id, $type, $from, $to, $evidence, $scope, $source, $locator, $start, $length);
+            """,
+            ("$doc", documentId), ("$id", ""), ("$type", ""), ("$from", ""), ("$to", ""), ("$evidence", null),
+            ("$scope", null), ("$source", null), ("$locator", null), ("$start", null), ("$length", null));
+        insert.Prepare();
+        foreach (var edge in edges)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Set(insert, "$id", edge.Id);
+            Set(insert, "$type", edge.Type.ToString());
+            Set(insert, "$from", edge.FromId);
+            Set(insert, "$to", edge.ToId);
+            Set(insert, "$evidence", edge.Evidence.Count == 0 ? null : JsonSerializer.Serialize(edge.Evidence, NodeJson.Stored.IReadOnlyListString));
+            Set(insert, "$scope", edge.Scope);
+            Set(insert, "$source", edge.Source?.DocumentId);
+            Set(insert, "$locator", edge.Source?.Locator);
+            Set(insert, "$start", edge.Source?.Start);
+            Set(insert, "$length", edge.Source?.Length);
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    // The document node first, then the nodes it yields, each id once (the last occurrence wins).
+    private static List<GraphNode> NodesOf(DocumentGraph graph)
+    {
+        var byId = new Dictionary<string, GraphNode> { [graph.Document.Id] = graph.Document };
+        foreach (var node in graph.Nodes)
+        {
+            if (node is Sector)
+            {
+                throw new ArgumentException($"文件 {graph.Document.Id} 含有行业领域节点 {node.Id}；行业领域只来自分类表 (sectors come from the taxonomy, not from documents).", nameof(graph));
+            }
+
+            if (node is Duty duty && duty.DocumentId != graph.Document.Id)
+            {
+                throw new ArgumentException($"职责 {duty.Id} 的出处是另一份文件 {duty.DocumentId} (a duty belongs to the document it was read from).", nameof(graph));
+            }
+
+            if (node.Id != graph.Document.Id)
+            {
+                byId[node.Id] = node;
+            }
+        }
+
+        return [.. byId.Values];
+    }
+
+    // One edge per id (type, ends, document): repeated mentions of the same relationship merge their evidence.
+    private static List<GraphEdge> EdgesOf(DocumentGraph graph)
+    {
+        var byId = new Dictionary<string, GraphEdge>();
+        foreach (var edge in graph.Edges)
+        {
+            if (edge.Source is not null && edge.Source.DocumentId != graph.Document.Id)
+            {
+                throw new ArgumentException($"关系 {edge.Type} {edge.FromId}→{edge.ToId} 的出处是另一份文件 (an edge belongs to the document it was read from).", nameof(graph));
+            }
+
+            byId[edge.Id] = byId.TryGetValue(edge.Id, out var seen)
+                ? seen with { Evidence = [.. seen.Evidence.Union(edge.Evidence)], Scope = seen.Scope ?? edge.Scope }
+                : edge;
+        }
+
+        return [.. byId.Values];
+    }
+
+    private static void Set(SqliteCommand command, string name, object? value) =>
+        command.Parameters[name].Value = value ?? DBNull.Value;
+
+    // Prepared statements for writing nodes: the row, its full-text entry and its contribution.
+    private sealed class NodeWriter : IDisposable
+    {
+        private static readonly (string, object?)[] NodeParameters =
+        [
+            ("$id", ""), ("$label", ""), ("$name", ""), ("$jurisdiction", null), ("$agency", null), ("$in", null),
+            ("$owner", null), ("$host", null), ("$parent", null), ("$doc", null), ("$data", ""),
+        ];
+
+        private readonly SqliteCommand _insert;
+        private readonly SqliteCommand _update;
+        private readonly SqliteCommand _deleteText;
+        private readonly SqliteCommand _insertText;
+        private readonly SqliteCommand _contribute;
+
+        public NodeWriter(SqliteConnection connection)
+        {
+            // Insert, or when the node exists (a shared node, a sector), update it and drop its old full-text
+            // entry. Deleting an entry that is not there would still leave a tombstone in a contentless index.
+            _insert = Command(connection, """
+                INSERT INTO nodes (id, label, name, jurisdiction_id, agency_type, in_id, owner_id, host_id, parent_id, document_id, data)
+                VALUES ($id, $label, $name, $jurisdiction, $agency, $in, $owner, $host, $parent, $doc, $data)
+                ON CONFLICT (id) DO NOTHING
+                RETURNING key;
+                """, NodeParameters);
+            _update = Command(connection, """
+                UPDATE nodes SET
+                    label = $label, name = $name, jurisdiction_id = $jurisdiction, agency_type = $agency, in_id = $in,
+                    owner_id = $owner, host_id = $host, parent_id = $parent, document_id = $doc, data = $data
+                WHERE id = $id
+                RETURNING key;
+                """, NodeParameters);
+            _deleteText = Command(connection, "DELETE FROM node_text WHERE rowid = $key;", ("$key", 0L));
+            _insertText = Command(connection, "INSERT INTO node_text (rowid, grams, tags) VALUES ($key, $grams, $tags);",
+                ("$key", 0L), ("$grams", ""), ("$tags", ""));
+            _contribute = Command(connection, """
+                INSERT INTO contributions (document_id, node_id, data) VALUES ($doc, $id, $data)
+                ON CONFLICT (document_id, node_id) DO UPDATE SET data = excluded.data;
+                """, ("$doc", ""), ("$id", ""), ("$data", null));
+            _insert.Prepare();
+            _update.Prepare();
+            _deleteText.Prepare();
+            _insertText.Prepare();
+            _contribute.Prepare();
+        }
+
+        public void Upsert(NodeRow row, string? documentId)
+        {
+            var key = Run(_insert, row, documentId);
+            if (key is null)
+            {
+                key = Run(_update, row, documentId)!;
+                Set(_deleteText, "$key", key);
+                _deleteText.ExecuteNonQuery();
+            }
+
+            Set(_insertText, "$key", key);
+            Set(_insertText, "$grams", SearchGrams.ForIndex(row.SearchText));
+            Set(_insertText, "$tags", row.Tags);
+            _insertText.ExecuteNonQuery();
+        }
+
+        private static object? Run(SqliteCommand command, NodeRow row, string? documentId)
+        {
+            Set(command, "$id", row.Id);
+            Set(command, "$label", row.Label);
+            Set(command, "$name", row.Name);
+            Set(command, "$jurisdiction", row.JurisdictionId);
+            Set(command, "$agency", row.AgencyType);
+            Set(command, "$in", row.InId);
+            Set(command, "$owner", row.OwnerId);
+            Set(command, "$host", row.HostId);
+            Set(command, "$parent", row.ParentId);
+            Set(command, "$doc", documentId);
+            Set(command, "$data", row.Data);
+            return command.ExecuteScalar();
+        }
+
+        public void Contribute(string documentId, NodeRow row, bool keepCopy)
+        {
+            Set(_contribute, "$doc", documentId);
+            Set(_contribute, "$id", row.Id);
+            Set(_contribute, "$data", keepCopy ? row.Data : null);
+            _contribute.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            _insert.Dispose();
+            _update.Dispose();
+            _deleteText.Dispose();
+            _insertText.Dispose();
+            _contribute.Dispose();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SafetyDuty.Graph.Store;
+
+namespace SafetyDuty.Graph.Sqlite;
+
+/// <summary>The embedded store: one SQLite database file in WAL mode. Every write is one transaction, so readers
+/// (which never block in WAL mode) see a document's old version or its new one, never a mix.</summary>
+public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
+{
+    private readonly string _connectionString;
+
+    public SqliteGraphStore(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        DatabasePath = Path.GetFullPath(databasePath);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    // Pooled connections keep the file open; let it go (a test deletes its file, a host shuts down).
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        return Run(Migrate, cancellationToken);
+    }
+
+    private static bool Migrate(SqliteConnection connection)
+    {
+        // WAL is a property of the file: set once, every later connection uses it.
+        Execute(connection, "PRAGMA journal_mode = WAL;");
+        using var transaction = connection.BeginTransaction();
+        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+        if (version > SqliteSchema.Migrations.Count)
+        {
+            throw new GraphStoreException("SCHEMA_TOO_NEW",
+                $"数据库版本 {version} 高于本程序支持的版本 {SqliteSchema.Migrations.Count} (the database was written by a newer SafetyDuty).");
+        }
+
+        for (var next = version; next < SqliteSchema.Migrations.Count; next++)
+        {
+            Execute(connection, SqliteSchema.Migrations[next]);
+            // PRAGMA takes no parameters; the value is our own counter, not input.
+            Execute(connection, $"PRAGMA user_version = {next + 1};");
+        }
+
+        transaction.Commit();
+        return true;
+    }
+
+    public Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var connection = Open();
+            return Task.FromResult(Convert.ToInt64(Scalar(connection, "SELECT count(*) FROM documents;"), CultureInfo.InvariantCulture) >= 0);
+        }
+        catch (SqliteException)
+        {
+            return Task.FromResult(false);
+        }
+    }
+
+    // A connection per operation: Microsoft.Data.Sqlite pools them, so this is cheap. Per-connection settings:
+    // wait for a writer rather than fail at once; NORMAL sync is crash-safe in WAL mode (a killed process loses no
+    // committed transaction; only a power cut may lose the last ones).
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;");
+        return connection;
+    }
+
+    private Task<T> Run<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            using var connection = Open();
+            return Task.FromResult(work(connection));
+        }
+        catch (SqliteException e)
+        {
+            throw new GraphStoreException(ErrorCode(e), $"SQLite: {e.Message}", e);
+        }
+    }
+
+    private static string ErrorCode(SqliteException e) => (e.SqliteErrorCode & 0xff) switch
+    {
+        1 => "SQLITE_ERROR",
+        5 => "SQLITE_BUSY",
+        6 => "SQLITE_LOCKED",
+        8 => "SQLITE_READONLY",
+        10 => "SQLITE_IOERR",
+        11 => "SQLITE_CORRUPT",
+        13 => "SQLITE_FULL",
+        14 => "SQLITE_CANTOPEN",
+        19 => "SQLITE_CONSTRAINT",
+        26 => "SQLITE_NOTADB",
+        var other => "SQLITE_" + other.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    private static string IdList(IEnumerable<string> ids) =>
+        System.Text.Json.JsonSerializer.Serialize(ids.ToList(), NodeJson.Stored.IReadOnlyListString);
+}

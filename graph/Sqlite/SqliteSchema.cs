@@ -1,0 +1,82 @@
+namespace SafetyDuty.Graph.Sqlite;
+
+// The schema as an ordered list of migrations. PRAGMA user_version records how many have run; a migration is
+// appended, never edited, once it has shipped.
+internal static class SqliteSchema
+{
+    public static readonly IReadOnlyList<string> Migrations =
+    [
+        // 1: nodes with the columns reads filter on, per-document contributions, edges, documents, sectors' names
+        //    and the bigram full-text index.
+        """
+        CREATE TABLE nodes (
+            key INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            label TEXT NOT NULL,
+            name TEXT NOT NULL,
+            jurisdiction_id TEXT,
+            agency_type TEXT,
+            in_id TEXT,
+            owner_id TEXT,
+            host_id TEXT,
+            parent_id TEXT,
+            document_id TEXT,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX nodes_by_label_name ON nodes (label, name, id);
+        CREATE INDEX nodes_by_jurisdiction ON nodes (label, jurisdiction_id, name, id) WHERE jurisdiction_id IS NOT NULL;
+        CREATE INDEX nodes_by_agency_type ON nodes (label, agency_type, name, id) WHERE agency_type IS NOT NULL;
+        CREATE INDEX nodes_by_in ON nodes (in_id) WHERE in_id IS NOT NULL;
+        CREATE INDEX nodes_by_owner ON nodes (owner_id) WHERE owner_id IS NOT NULL;
+        CREATE INDEX nodes_by_host ON nodes (host_id) WHERE host_id IS NOT NULL;
+        CREATE INDEX nodes_by_parent ON nodes (parent_id) WHERE parent_id IS NOT NULL;
+
+        CREATE TABLE contributions (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id TEXT NOT NULL,
+            node_id TEXT NOT NULL,
+            data TEXT,
+            UNIQUE (document_id, node_id)
+        );
+        CREATE INDEX contributions_by_node ON contributions (node_id);
+
+        CREATE TABLE edges (
+            key INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL,
+            id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            from_id TEXT NOT NULL,
+            to_id TEXT NOT NULL,
+            evidence TEXT,
+            scope TEXT,
+            source_document_id TEXT,
+            locator TEXT,
+            start INTEGER,
+            length INTEGER,
+            UNIQUE (document_id, id)
+        );
+        CREATE INDEX edges_by_from ON edges (from_id, type);
+        CREATE INDEX edges_by_to ON edges (to_id, type);
+
+        CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            text TEXT NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE sector_names (
+            name TEXT NOT NULL,
+            sector_id TEXT NOT NULL,
+            PRIMARY KEY (name, sector_id)
+        ) WITHOUT ROWID;
+
+        CREATE VIRTUAL TABLE node_text USING fts5 (
+            grams,
+            tags,
+            content = '',
+            contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 0'
+        );
+        """,
+    ];
+}

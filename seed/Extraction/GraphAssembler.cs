@@ -1,0 +1,267 @@
+using SafetyDuty.Graph.Model;
+using SafetyDuty.Seed.Vocabulary;
+
+namespace SafetyDuty.Seed.Extraction;
+
+/// <summary>Turns the interpreted owners and duties into graph nodes with stable ids, and derives the relations:
+/// COVERS, CITE, LEAD/ASSIST (from verbs, tags and tables, with evidence), MENTIONS, MEMBER_OF, HOSTED_BY.</summary>
+internal sealed class GraphAssembler(
+    Vocabularies vocabularies,
+    DutyAnalyzer analyzer,
+    DocumentMetadata metadata,
+    string text,
+    string fileName,
+    string contentHash)
+{
+    private readonly string _jurisdictionId = StableId.Jurisdiction(metadata.Jurisdiction);
+    private readonly Dictionary<(EdgeType, string, string), EdgeDraft> _edges = [];
+    private readonly Dictionary<string, Body> _bodies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Law> _laws = new(StringComparer.Ordinal);
+    private int _mentionsResolved;
+    private int _mentionsUnresolved;
+    private string _documentId = "";
+
+    private sealed class EdgeDraft(Provenance source)
+    {
+        public List<string> Evidence { get; } = [];
+
+        public List<string> Scopes { get; } = [];
+
+        public Provenance Source { get; } = source;
+    }
+
+    public DocumentGraph Assemble(OutlineInterpreter interpreter)
+    {
+        _documentId = StableId.Document(_jurisdictionId, metadata.Number ?? metadata.Title);
+        var document = new Document(_documentId, metadata.Title, metadata.Number, metadata.Issuer, metadata.IssuedOn,
+            metadata.Status, _jurisdictionId, fileName, contentHash);
+
+        var owners = interpreter.Owners.ToList();
+        var canonical = CanonicalOwners(owners);
+        var leaders = new Dictionary<string, Leader>(StringComparer.Ordinal);
+        foreach (var owner in owners.Where(o => canonical[o] == o))
+        {
+            var source = new Provenance(_documentId, owner.Locator ?? "", owner.Start, owner.Length);
+            if (owner.Kind == OwnerKind.Leader)
+            {
+                leaders[owner.Name] = new Leader(StableId.Leader(_jurisdictionId, owner.Name), owner.Name, _jurisdictionId, source);
+                continue;
+            }
+
+            var aliases = owners.Where(o => canonical[o] == owner && o != owner).Select(o => o.Name).Concat(owner.Aliases).Distinct().ToList();
+            var kind = owner.Kind == OwnerKind.Group ? BodyKind.Group : vocabularies.AgencyTypes.KindOf(owner.Name);
+            var agencyType = owner.Kind == OwnerKind.Group ? null : vocabularies.AgencyTypes.Resolve(owner.Name);
+            _bodies[owner.Name] = new Body(StableId.Body(_jurisdictionId, owner.Name), owner.Name, kind, agencyType, _jurisdictionId, aliases, null, source);
+        }
+
+        // Hosts and group members are named as written elsewhere in the document; unknown members become bodies.
+        foreach (var owner in owners.Where(o => canonical[o] == o && o.HostName is not null))
+        {
+            if (FindBody(owner.HostName!) is { } host)
+            {
+                _bodies[owner.Name] = _bodies[owner.Name] with { HostedById = host.Id };
+            }
+        }
+
+        foreach (var group in owners.Where(o => o.Kind == OwnerKind.Group && o.MemberNames.Count > 0))
+        {
+            var groupBody = _bodies[canonical[group].Name];
+            foreach (var name in group.MemberNames)
+            {
+                var member = FindBody(name) ?? AddBody(name, groupBody.Source);
+                AddEdge(EdgeType.MemberOf, member.Id, groupBody.Id, null, null, groupBody.Source!);
+            }
+        }
+
+        var duties = new List<Duty>();
+        var perOwner = new Dictionary<DraftOwner, int>();
+        var perLocator = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var draft in interpreter.Duties)
+        {
+            var owner = canonical[draft.Owner];
+            var order = perOwner[owner] = perOwner.GetValueOrDefault(owner) + 1;
+            var occurrence = perLocator[draft.Locator] = perLocator.GetValueOrDefault(draft.Locator) + 1;
+            var ownerId = owner.Kind == OwnerKind.Leader ? leaders[owner.Name].Id : _bodies[owner.Name].Id;
+            var source = new Provenance(_documentId, draft.Locator, draft.Start, draft.End - draft.Start);
+            var duty = new Duty(StableId.Duty(_documentId, draft.Locator, occurrence), draft.Text, ownerId, _jurisdictionId, order, draft.IsCommon, source);
+            duties.Add(duty);
+            Relate(duty, draft, owner);
+        }
+
+        if (_bodies.TryGetValue(OutlineInterpreter.CommonGroupName, out var common))
+        {
+            foreach (var body in _bodies.Values.Where(b => b.Kind == BodyKind.Department).ToList())
+            {
+                AddEdge(EdgeType.MemberOf, body.Id, common.Id, null, null, common.Source!);
+            }
+        }
+
+        var nodes = new List<GraphNode> { new Jurisdiction(_jurisdictionId, metadata.Jurisdiction, metadata.Level), document };
+        nodes.AddRange(_bodies.Values.OrderBy(b => b.Source?.Start ?? 0).ThenBy(b => b.Id, StringComparer.Ordinal));
+        nodes.AddRange(leaders.Values.OrderBy(l => l.Source?.Start ?? 0));
+        nodes.AddRange(duties);
+        nodes.AddRange(_laws.Values.OrderBy(l => l.Id, StringComparer.Ordinal));
+        var edges = _edges.Select(e => new GraphEdge(e.Key.Item1, e.Key.Item2, e.Key.Item3, e.Value.Evidence,
+                e.Value.Scopes.Count == 0 ? null : string.Join("；", e.Value.Scopes), e.Value.Source))
+            .ToList();
+        return new DocumentGraph(document, text, nodes, edges);
+    }
+
+    public QualityReport Report(DocumentGraph graph, IReadOnlyList<UnattributedLine> unattributed, IReadOnlyList<string> readerWarnings)
+    {
+        var bodies = graph.Nodes.OfType<Body>().ToList();
+        var duties = graph.Nodes.OfType<Duty>().ToList();
+        var covered = graph.Edges.Where(e => e.Type == EdgeType.Covers).Select(e => e.FromId).ToHashSet(StringComparer.Ordinal);
+        var warnings = readerWarnings.ToList();
+        warnings.AddRange(bodies.Where(b => b.Kind != BodyKind.Group && b.AgencyType is null)
+            .Select(b => $"单位“{b.Name}”的机构类型未知 (unknown agency type)"));
+        var uncovered = duties.Where(d => !covered.Contains(d.Id)).ToList();
+        if (uncovered.Count > 0)
+        {
+            warnings.Add($"{uncovered.Count} 条职责未识别出行业领域 (duties with no sector)：" + string.Join("、", uncovered.Take(20).Select(d => d.Locator)) + (uncovered.Count > 20 ? " …" : ""));
+        }
+
+        return new QualityReport(
+            graph.Document.SourceFile,
+            graph.Document.Title,
+            metadata.Jurisdiction,
+            bodies.Count,
+            graph.Nodes.OfType<Leader>().Count(),
+            duties.Count,
+            duties.Count(d => d.IsCommon),
+            graph.Nodes.OfType<Law>().Count(),
+            graph.Edges.Where(e => e.Type == EdgeType.Covers).Select(e => e.ToId).Distinct().Count(),
+            graph.Edges.Count(e => e.Type == EdgeType.Lead),
+            graph.Edges.Count(e => e.Type == EdgeType.Assist),
+            _mentionsResolved,
+            _mentionsUnresolved,
+            unattributed,
+            warnings);
+    }
+
+    private void Relate(Duty duty, DraftDuty draft, DraftOwner owner)
+    {
+        var analysis = analyzer.Analyze(draft.Text);
+        foreach (var role in analysis.Sectors)
+        {
+            AddEdge(EdgeType.Covers, duty.Id, role.Match.Sector.Id, null, null, duty.Source);
+            if (owner.Kind == OwnerKind.Body && draft.StatedRoles.Count == 0 && role.Role != DutyRole.Covers)
+            {
+                AddEdge(role.Role == DutyRole.Lead ? EdgeType.Lead : EdgeType.Assist, duty.OwnerId, role.Match.Sector.Id, duty.Id, null, duty.Source);
+            }
+        }
+
+        foreach (var citation in analysis.Laws)
+        {
+            _laws.TryAdd(citation.Law.Id, citation.Law);
+            AddEdge(EdgeType.Cite, duty.Id, citation.Law.Id, null, null, duty.Source);
+        }
+
+        foreach (var mention in analysis.Mentions)
+        {
+            var targets = ResolveMention(mention.Text).Where(b => b.Id != duty.OwnerId).ToList();
+            if (targets.Count == 0)
+            {
+                _mentionsUnresolved++;
+                continue;
+            }
+
+            _mentionsResolved++;
+            foreach (var target in targets)
+            {
+                AddEdge(EdgeType.Mentions, duty.Id, target.Id, null, null, duty.Source);
+            }
+        }
+
+        if (draft.StatedRoles.Count == 0)
+        {
+            return;
+        }
+
+        var sectors = draft.SectorText is null
+            ? analysis.Sectors.Select(s => s.Match.Sector).ToList()
+            : vocabularies.Sectors.FindIn(draft.SectorText).Select(m => m.Sector).ToList();
+        foreach (var sector in sectors.DistinctBy(s => s.Id))
+        {
+            AddEdge(EdgeType.Covers, duty.Id, sector.Id, null, null, duty.Source);
+            foreach (var role in draft.StatedRoles)
+            {
+                var body = FindBody(role.Body) ?? AddBody(role.Body, duty.Source);
+                AddEdge(role.IsLead ? EdgeType.Lead : EdgeType.Assist, body.Id, sector.Id, duty.Id, role.Scope, duty.Source);
+            }
+        }
+    }
+
+    private List<Body> ResolveMention(string mention)
+    {
+        if (FindBody(mention) is { } named)
+        {
+            return [named];
+        }
+
+        var types = vocabularies.AgencyTypes.ResolveMention(mention);
+        return _bodies.Values.Where(b => b.AgencyType is not null && types.Contains(b.AgencyType)).ToList();
+    }
+
+    private Body? FindBody(string name)
+    {
+        if (_bodies.TryGetValue(name, out var exact))
+        {
+            return exact;
+        }
+
+        var aliased = _bodies.Values.Where(b => b.Aliases.Contains(name)).ToList();
+        if (aliased.Count == 1)
+        {
+            return aliased[0];
+        }
+
+        var abbreviated = _bodies.Values.Where(b => BodyNames.Abbreviates(name, b.Name)).ToList();
+        return abbreviated.Count == 1 ? abbreviated[0] : null;
+    }
+
+    private Body AddBody(string name, Provenance? source)
+    {
+        var body = new Body(StableId.Body(_jurisdictionId, name), name, vocabularies.AgencyTypes.KindOf(name),
+            vocabularies.AgencyTypes.Resolve(name), _jurisdictionId, [], null, source);
+        _bodies[name] = body;
+        return body;
+    }
+
+    // Owners named only in tables and tags ("区商管中心") are the bodies their headings name in full, when the
+    // abbreviation or alias is unambiguous.
+    private static Dictionary<DraftOwner, DraftOwner> CanonicalOwners(List<DraftOwner> owners)
+    {
+        var map = owners.ToDictionary(o => o, o => o);
+        var headed = owners.Where(o => o.Locator is not null && o.Kind == OwnerKind.Body).ToList();
+        foreach (var owner in owners.Where(o => o.Locator is null && o.Kind == OwnerKind.Body))
+        {
+            var candidates = headed.Where(h => h.Aliases.Contains(owner.Name) || BodyNames.Abbreviates(owner.Name, h.Name)).ToList();
+            if (candidates.Count == 1)
+            {
+                map[owner] = candidates[0];
+            }
+        }
+
+        return map;
+    }
+
+    private void AddEdge(EdgeType type, string from, string to, string? evidence, string? scope, Provenance source)
+    {
+        if (!_edges.TryGetValue((type, from, to), out var edge))
+        {
+            edge = new EdgeDraft(source);
+            _edges.Add((type, from, to), edge);
+        }
+
+        if (evidence is not null && !edge.Evidence.Contains(evidence))
+        {
+            edge.Evidence.Add(evidence);
+        }
+
+        if (scope is not null && !edge.Scopes.Contains(scope))
+        {
+            edge.Scopes.Add(scope);
+        }
+    }
+}

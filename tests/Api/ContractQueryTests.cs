@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+
+namespace SafetyDuty.Tests.Api;
+
+/// <summary>Every query of SPEC's contract on the real seed knowledge base. Expected answers were checked by reading
+/// seed/documents/ (昆山市 000_…: 第七条（十二）市住房和城乡建设局, （十八）市商务局; 昆政发〔2017〕41号).</summary>
+public sealed class ContractQueryTests(SafetyDutyApiFactory api) : IClassFixture<SafetyDutyApiFactory>
+{
+    private static IEnumerable<JsonNode> Items(JsonNode? array) => array!.AsArray().Select(n => n!);
+
+    [Fact]
+    public async Task Ranks_the_commerce_bureau_first_for_gas_in_restaurants_in_Kunshan_with_its_clause()
+    {
+        var data = await api.QueryAsync("""
+            { responsibilities(topics: ["燃气", "餐饮"], jurisdiction: "昆山市") {
+                body { name } jurisdiction { name } role match evidence { text locator document { number } } } }
+            """);
+        var answers = Items(data["responsibilities"]).ToList();
+
+        var first = answers[0];
+        Assert.Equal("市商务局", (string?)first["body"]!["name"]);
+        Assert.Equal("ALL_TOPICS", (string?)first["match"]);
+        Assert.Equal("LEAD", (string?)first["role"]);
+        var contract = Items(first["evidence"]).Single(e => ((string?)e["text"])!.Contains("签订安全供用气合同", StringComparison.Ordinal));
+        Assert.Equal("第七条（十八）1", (string?)contract["locator"]);
+        Assert.Equal("昆政发〔2017〕41号", (string?)contract["document"]!["number"]);
+
+        var housing = answers.Single(a => (string?)a["body"]!["name"] == "市住房和城乡建设局");
+        Assert.Contains(Items(housing["evidence"]), e => ((string?)e["text"])!.Contains("城镇燃气行业", StringComparison.Ordinal));
+        Assert.All(answers, a => Assert.Equal("昆山市", (string?)a["jurisdiction"]!["name"]));
+        Assert.All(answers, a => Assert.NotEmpty(a["evidence"]!.AsArray()));
+    }
+
+    [Fact]
+    public async Task Orders_responsibilities_all_topics_first_then_lead_before_assist()
+    {
+        var data = await api.QueryAsync("""{ responsibilities(topics: ["燃气", "餐饮"]) { role match } }""");
+        var keys = Items(data["responsibilities"])
+            .Select(a => ((string?)a["match"] == "ALL_TOPICS" ? 0 : 1, (string?)a["role"] == "LEAD" ? 0 : 1))
+            .ToList();
+        Assert.NotEmpty(keys);
+        Assert.Equal(keys.Order().ToList(), keys);
+    }
+
+    [Fact]
+    public async Task Lists_the_five_seed_places_with_their_documents()
+    {
+        var data = await api.QueryAsync("{ jurisdictions { name level documents { number status } } }");
+        var names = Items(data["jurisdictions"]).Select(j => (string?)j["name"]).ToList();
+        foreach (var place in new[] { "昆山市", "魏都区", "洛阳市", "张山子镇", "库尔勒市" })
+        {
+            Assert.Contains(place, names);
+        }
+        var kunshan = await api.QueryAsync("""{ jurisdiction(name: "昆山市") { name documents { number status title } } }""");
+        var document = Items(kunshan["jurisdiction"]!["documents"]).Single();
+        Assert.Equal("昆政发〔2017〕41号", (string?)document["number"]);
+        Assert.Equal("IN_FORCE", (string?)document["status"]);
+    }
+
+    [Fact]
+    public async Task Returns_null_for_an_unknown_place()
+    {
+        var data = await api.QueryAsync("""{ jurisdiction(name: "不存在市") { name } }""");
+        Assert.Null(data["jurisdiction"]);
+    }
+
+    [Fact]
+    public async Task Pages_bodies_with_relay_cursors_and_a_stable_total()
+    {
+        const string query = """
+            query($after: String) { bodies(jurisdiction: "昆山市", first: 5, after: $after) {
+                totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id } } nodes { id name } } }
+            """;
+        var first = (await api.QueryAsync(query))["bodies"]!;
+        var second = (await api.QueryAsync(query, new { after = (string?)first["pageInfo"]!["endCursor"] }))["bodies"]!;
+
+        Assert.Equal(5, first["nodes"]!.AsArray().Count);
+        Assert.True((bool)first["pageInfo"]!["hasNextPage"]!);
+        Assert.False((bool)first["pageInfo"]!["hasPreviousPage"]!);
+        Assert.True((bool)second["pageInfo"]!["hasPreviousPage"]!);
+        Assert.Equal((int)first["totalCount"]!, (int)second["totalCount"]!);
+        // 第七条 lists 38 departments and units.
+        Assert.True((int)first["totalCount"]! >= 38);
+        var firstIds = Items(first["nodes"]).Select(n => (string?)n["id"]).ToHashSet();
+        Assert.DoesNotContain(Items(second["nodes"]), n => firstIds.Contains((string?)n["id"]));
+        Assert.Equal(Items(first["nodes"]).Select(n => (string?)n["id"]), Items(first["edges"]).Select(e => (string?)e["node"]!["id"]));
+    }
+
+    [Fact]
+    public async Task Finds_a_body_by_name_and_reads_its_duties_in_document_order()
+    {
+        var data = await api.QueryAsync("""
+            { bodies(jurisdiction: "昆山市", search: "商务局") { nodes { id name jurisdiction { name } duties { locator } } } }
+            """);
+        var body = Items(data["bodies"]!["nodes"]).Single(b => (string?)b["name"] == "市商务局");
+        var locators = Items(body["duties"]).Select(d => (string?)d["locator"]).ToList();
+        Assert.Equal(["第七条（十八）1", "第七条（十八）2", "第七条（十八）3", "第七条（十八）4", "第七条（十八）5", "第七条（十八）6"], locators);
+
+        var id = (string?)body["id"];
+        var again = await api.QueryAsync("query($id: ID!) { body(id: $id) { name } node(id: $id) { id ... on Body { name } } }", new { id });
+        Assert.Equal("市商务局", (string?)again["body"]!["name"]);
+        Assert.Equal("市商务局", (string?)again["node"]!["name"]);
+    }
+
+    [Fact]
+    public async Task Searches_duty_text_for_a_two_character_term()
+    {
+        var data = await api.QueryAsync("""
+            { duties(search: "燃气", jurisdiction: "昆山市", first: 20) { totalCount nodes { text locator owner { ... on Body { name } } } } }
+            """);
+        var duties = Items(data["duties"]!["nodes"]).ToList();
+        Assert.Contains(duties, d => (string?)d["locator"] == "第七条（十二）4" && (string?)d["owner"]!["name"] == "市住房和城乡建设局");
+        Assert.All(duties, d => Assert.Contains("燃气", (string?)d["text"], StringComparison.Ordinal));
+        Assert.Equal(duties.Count, (int)data["duties"]!["totalCount"]!);
+    }
+
+    [Fact]
+    public async Task Compares_who_leads_gas_in_Luoyang_and_Kunshan_in_the_order_asked()
+    {
+        var data = await api.QueryAsync("""
+            { compare(jurisdictions: ["洛阳市", "昆山市"], sector: "燃气") {
+                jurisdictions { name } rows { sector { name } cells { jurisdiction { name } lead { name } assist { name } } } } }
+            """);
+        var comparison = data["compare"]!;
+        Assert.Equal(["洛阳市", "昆山市"], Items(comparison["jurisdictions"]).Select(j => (string?)j["name"]));
+        var rows = Items(comparison["rows"]).ToList();
+        Assert.Contains(rows, r => (string?)r["sector"]!["name"] == "燃气");
+        Assert.All(rows, r => Assert.Equal(["洛阳市", "昆山市"], Items(r["cells"]).Select(c => (string?)c["jurisdiction"]!["name"])));
+        var kunshanLeads = rows.SelectMany(r => Items(r["cells"]![1]!["lead"])).Select(b => (string?)b["name"]);
+        Assert.Contains("市住房和城乡建设局", kunshanLeads);
+    }
+
+    [Fact]
+    public async Task Reports_the_overlapping_leads_on_hazardous_chemicals_in_Kunshan_with_evidence()
+    {
+        var data = await api.QueryAsync("""
+            { gaps(jurisdiction: "昆山市") { sector { name } problem lead { name } evidence { locator text } } }
+            """);
+        var gaps = Items(data["gaps"]).ToList();
+        Assert.All(gaps, g => Assert.Contains((string?)g["problem"], new[] { "NO_LEAD", "MULTIPLE_LEADS" }));
+        Assert.All(gaps.Where(g => (string?)g["problem"] == "NO_LEAD"), g => Assert.Empty(g["lead"]!.AsArray()));
+        Assert.All(gaps.Where(g => (string?)g["problem"] == "MULTIPLE_LEADS"), g => Assert.True(g["lead"]!.AsArray().Count > 1));
+        Assert.All(gaps, g => Assert.NotEmpty(g["evidence"]!.AsArray()));
+
+        // 第七条（五）5 公安: 危险化学品运输车辆; （二十五）4 安监: 危险化学品安全生产监督管理综合工作.
+        var chemicals = gaps.Single(g => (string?)g["sector"]!["name"] == "危险化学品");
+        Assert.Equal("MULTIPLE_LEADS", (string?)chemicals["problem"]);
+        var leads = Items(chemicals["lead"]).Select(b => (string?)b["name"]).ToList();
+        Assert.Contains("市公安局", leads);
+        Assert.Contains("市安全生产监督管理局", leads);
+    }
+
+    [Fact]
+    public async Task Serves_the_sector_taxonomy_with_synonyms_and_sub_sectors()
+    {
+        var data = await api.QueryAsync("{ sectors { name aliases parent { name } children { name aliases } } }");
+        var gas = Items(data["sectors"]).Single(s => (string?)s["name"] == "燃气");
+        var terms = Items(gas["aliases"]).Select(a => (string?)a)
+            .Concat(Items(gas["children"]).SelectMany(c => Items(c["aliases"]).Select(a => (string?)a).Append((string?)c["name"])))
+            .ToList();
+        Assert.Contains("天然气", terms);
+        Assert.Contains("液化石油气", terms);
+    }
+
+    [Fact]
+    public async Task Finds_a_cited_law_by_its_short_title_with_its_canonical_title()
+    {
+        var data = await api.QueryAsync("""{ laws(search: "安全生产法") { title canonicalTitle } }""");
+        Assert.Contains(Items(data["laws"]), l => (string?)l["canonicalTitle"] == "中华人民共和国安全生产法");
+    }
+}

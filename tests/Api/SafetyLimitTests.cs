@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace SafetyDuty.Tests.Api;
+
+/// <summary>Depth, complexity and list limits; introspection as GraphiQL uses it.</summary>
+public sealed class SafetyLimitTests(SafetyLimitTests.Factory api) : IClassFixture<SafetyLimitTests.Factory>
+{
+    public sealed class Factory : SafetyDutyApiFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Seed:OnEmpty"] = "false" };
+    }
+
+    // GraphiQL's introspection query (graphiql 4 / graphql-js getIntrospectionQuery): TypeRef nests 15 levels deep.
+    private const string IntrospectionQuery = """
+        query IntrospectionQuery { __schema { queryType { name } mutationType { name } subscriptionType { name }
+          types { ...FullType } directives { name description locations args { ...InputValue } } } }
+        fragment FullType on __Type { kind name description
+          fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+          inputFields { ...InputValue } interfaces { ...TypeRef }
+          enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason } possibleTypes { ...TypeRef } }
+        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+        fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+          ofType { kind name ofType { kind name ofType { kind name } } } } } } } }
+        """;
+
+    private async Task<(HttpStatusCode Status, JsonNode Body)> PostAsync(string query)
+    {
+        using var client = api.CreateClient();
+        using var response = await SafetyDutyApiFactory.PostAsync(client, query, accept: "application/graphql-response+json");
+        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
+    }
+
+    [Fact]
+    public async Task Allows_the_graphiql_introspection_query()
+    {
+        var (status, body) = await PostAsync(IntrospectionQuery);
+        Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
+        Assert.Null(body["errors"]);
+        Assert.Equal("Query", (string?)body["data"]!["__schema"]!["queryType"]!["name"]);
+    }
+
+    [Fact]
+    public async Task Refuses_a_query_deeper_than_the_limit()
+    {
+        var deep = "{ sectors { " + string.Concat(Enumerable.Repeat("children { ", 20)) + "name" + new string('}', 21) + " }";
+        var (status, body) = await PostAsync(deep);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Null(body["data"]);
+    }
+
+    [Fact]
+    public async Task Refuses_a_query_over_the_complexity_limit()
+    {
+        var wide = "{ sectors { children { children { children { children { name aliases } } } } } }";
+        var (status, body) = await PostAsync(wide);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("complex", body["errors"]![0]!["message"]!.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Refuses_a_page_larger_than_one_hundred()
+    {
+        var (status, body) = await PostAsync("{ bodies(first: 101) { totalCount } }");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("INVALID_ARGUMENT", (string?)body["errors"]![0]!["extensions"]!["code"]);
+    }
+
+    [Fact]
+    public async Task Refuses_too_many_topics()
+    {
+        var topics = string.Join(", ", Enumerable.Range(0, 11).Select(i => $"\"t{i}\""));
+        var (_, body) = await PostAsync($"{{ responsibilities(topics: [{topics}]) {{ role }} }}");
+        Assert.Equal("INVALID_ARGUMENT", (string?)body["errors"]![0]!["extensions"]!["code"]);
+    }
+}
+
+/// <summary>With introspection switched off, <c>__schema</c> is refused.</summary>
+public sealed class IntrospectionSwitchTests(IntrospectionSwitchTests.Factory api) : IClassFixture<IntrospectionSwitchTests.Factory>
+{
+    public sealed class Factory : SafetyDutyApiFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Seed:OnEmpty"] = "false",
+            ["Api:EnableIntrospection"] = "false",
+        };
+    }
+
+    [Fact]
+    public async Task Refuses_introspection_when_it_is_switched_off()
+    {
+        using var client = api.CreateClient();
+        using var response = await SafetyDutyApiFactory.PostAsync(client, "{ __schema { types { name } } }", accept: "application/graphql-response+json");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}

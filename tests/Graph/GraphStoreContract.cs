@@ -1,0 +1,515 @@
+using System.Text.Json;
+using SafetyDuty.Graph.Model;
+using SafetyDuty.Graph.Store;
+
+namespace SafetyDuty.Tests.Graph;
+
+// The facts every IGraphStore must make true (ASP.NET Identity's specification-test pattern): a store's test class
+// derives from this one and says only how to make and drop a fresh, empty store.
+public abstract class GraphStoreContract : IAsyncLifetime
+{
+    protected IGraphStore Store { get; private set; } = null!;
+
+    // A fresh, empty store of its own for each test.
+    protected abstract Task<IGraphStore> CreateStoreAsync();
+
+    protected virtual Task DropStoreAsync(IGraphStore store) => Task.CompletedTask;
+
+    public async Task InitializeAsync()
+    {
+        Store = await CreateStoreAsync();
+        await Store.InitializeAsync();
+        await Store.InitializeAsync();
+        await Store.ReplaceTaxonomyAsync(TestTaxonomy.Sectors);
+    }
+
+    public Task DisposeAsync() => DropStoreAsync(Store);
+
+    [StoreFact]
+    public async Task Loads_a_document_and_reads_back_every_node_by_id()
+    {
+        var (graph, _) = Kunshan();
+
+        Assert.Equal(LoadOutcome.Inserted, await Store.LoadDocumentAsync(graph));
+
+        var ids = graph.Nodes.Select(n => n.Id).Append(graph.Document.Id).ToList();
+        var stored = await Store.GetNodesAsync([.. ids, "no-such-id"]);
+        Assert.Equal(ids.Order(), stored.Select(n => n.Id).Order());
+        Assert.Equal(Json(graph.Document), Json(stored.Single(n => n.Id == graph.Document.Id)));
+        foreach (var node in graph.Nodes)
+        {
+            Assert.Equal(Json(node), Json(stored.Single(n => n.Id == node.Id)));
+        }
+    }
+
+    [StoreFact]
+    public async Task Loading_the_same_document_again_changes_nothing()
+    {
+        var (graph, k) = Kunshan();
+        await Store.LoadDocumentAsync(graph);
+        var before = await SnapshotAsync(k.Place.Id);
+
+        Assert.Equal(LoadOutcome.Unchanged, await Store.LoadDocumentAsync(graph));
+
+        Assert.Equal(before, await SnapshotAsync(k.Place.Id));
+    }
+
+    [StoreFact]
+    public async Task Loading_a_new_version_replaces_exactly_what_the_old_version_contributed()
+    {
+        var v1 = new TestDocument("昆山市", "安全生产工作职责规定", "v1");
+        var housing = v1.Body("市住建局", "住房和城乡建设");
+        var commerce = v1.Body("市商务局", "商务");
+        var oldDuty = v1.Duty(commerce, "督促餐饮企业与供气企业签订安全供用气合同。");
+        v1.Edge(EdgeType.Lead, commerce, TestTaxonomy.Catering, null, oldDuty);
+        var keptDuty = v1.Duty(housing, "负责城镇燃气行业安全监督管理。");
+        v1.Edge(EdgeType.Lead, housing, TestTaxonomy.TownGas, null, keptDuty);
+        await Store.LoadDocumentAsync(v1.Build());
+
+        var v2 = new TestDocument("昆山市", "安全生产工作职责规定", "v2");
+        var housing2 = v2.Body("市住建局", "住房和城乡建设");
+        var fire = v2.Body("市消防救援大队", "消防救援");
+        var newDuty = v2.Duty(fire, "负责消防安全监督检查。");
+        v2.Edge(EdgeType.Lead, fire, TestTaxonomy.Fire, null, newDuty);
+        var keptDuty2 = v2.Duty(housing2, "负责城镇燃气行业安全监督管理。");
+        v2.Edge(EdgeType.Lead, housing2, TestTaxonomy.TownGas, null, keptDuty2);
+
+        Assert.Equal(LoadOutcome.Replaced, await Store.LoadDocumentAsync(v2.Build()));
+
+        Assert.Empty(await Store.GetNodesAsync([commerce.Id, oldDuty.Id]));
+        Assert.Equal(3, (await Store.GetNodesAsync([housing.Id, fire.Id, newDuty.Id])).Count);
+        Assert.Empty(await Store.GetEdgesAsync([commerce.Id], EdgeType.Lead, Direction.Outgoing));
+        Assert.Single(await Store.GetEdgesAsync([housing.Id], EdgeType.Lead, Direction.Outgoing));
+        Assert.Empty((await Store.SearchAsync(new TextQuery("供用气"))).Items);
+        Assert.Single((await Store.SearchAsync(new TextQuery("消防安全"))).Items);
+        Assert.Equal(2, (await Store.FindNodesAsync(new NodeQuery(NodeLabel.Duty, v2.Place.Id))).TotalCount);
+        Assert.Contains("消防安全监督检查", await Store.GetDocumentTextAsync(v2.DocumentId));
+    }
+
+    [StoreFact]
+    public async Task A_body_shared_with_another_document_survives_when_one_of_them_is_replaced_or_removed()
+    {
+        var regulation = new TestDocument("洛阳市", "安全生产责任规定", "v1");
+        var safety = regulation.Body("市应急管理局", "应急管理", aliases: "市应急局");
+        var law = regulation.Law("安全生产法", "中华人民共和国安全生产法");
+        var cites = regulation.Duty(safety, "依照《安全生产法》履行综合监管职责。");
+        regulation.Edge(EdgeType.Cite, cites, law);
+        await Store.LoadDocumentAsync(regulation.Build());
+
+        var newForms = new TestDocument("洛阳市", "新业态监管职责清单", "v1");
+        var safetyAgain = newForms.Body("市应急管理局", "应急管理");
+        newForms.Add(law);
+        var shared = newForms.Duty(safetyAgain, "配合做好剧本杀场所消防安全。");
+        newForms.Edge(EdgeType.Assist, safetyAgain, TestTaxonomy.Fire, "剧本杀场所", shared);
+        await Store.LoadDocumentAsync(newForms.Build());
+        Assert.Equal(safety.Id, safetyAgain.Id);
+
+        var newFormsV2 = new TestDocument("洛阳市", "新业态监管职责清单", "v2");
+        var market = newFormsV2.Body("市市场监管局", "市场监督管理");
+        newFormsV2.Duty(market, "负责民宿食品安全监管。");
+        Assert.Equal(LoadOutcome.Replaced, await Store.LoadDocumentAsync(newFormsV2.Build()));
+
+        var survivors = await Store.GetNodesAsync([safety.Id, law.Id, cites.Id]);
+        Assert.Equal(3, survivors.Count);
+        // The survivor shows the remaining contributor's version again (with its alias), not the replaced one's.
+        Assert.Equal(Json(safety), Json(survivors.Single(n => n.Id == safety.Id)));
+        Assert.Single(await Store.GetEdgesAsync([cites.Id], EdgeType.Cite, Direction.Outgoing));
+        Assert.Empty(await Store.GetEdgesAsync([safety.Id], EdgeType.Assist, Direction.Outgoing));
+        Assert.Empty(await Store.GetNodesAsync([shared.Id]));
+
+        Assert.True(await Store.RemoveDocumentAsync(regulation.DocumentId));
+        Assert.Empty(await Store.GetNodesAsync([safety.Id, law.Id, cites.Id]));
+        Assert.Single(await Store.GetNodesAsync([market.Id]));
+    }
+
+    [StoreFact]
+    public async Task Removing_a_document_removes_its_contribution_and_says_whether_it_was_loaded()
+    {
+        var (graph, k) = Kunshan();
+        await Store.LoadDocumentAsync(graph);
+
+        Assert.True(await Store.RemoveDocumentAsync(graph.Document.Id));
+        Assert.False(await Store.RemoveDocumentAsync(graph.Document.Id));
+
+        Assert.Empty(await Store.GetNodesAsync([.. graph.Nodes.Select(n => n.Id), graph.Document.Id]));
+        Assert.Null(await Store.GetDocumentTextAsync(graph.Document.Id));
+        Assert.Empty((await Store.SearchAsync(new TextQuery("燃气", NodeLabel.Duty))).Items);
+        Assert.Empty(await Store.GetEdgesAsync([TestTaxonomy.Gas.Id, TestTaxonomy.TownGas.Id, TestTaxonomy.Catering.Id], EdgeType.Lead, Direction.Incoming));
+        Assert.Equal(5, (await Store.GetTaxonomyAsync()).Count);
+        Assert.Equal(LoadOutcome.Inserted, await Store.LoadDocumentAsync(graph));
+        Assert.Equal(3, (await Store.FindNodesAsync(new NodeQuery(NodeLabel.Body, k.Place.Id))).TotalCount);
+    }
+
+    [StoreFact]
+    public async Task Finds_nodes_by_label_jurisdiction_agency_type_and_name_in_name_order()
+    {
+        var (kunshan, k) = Kunshan();
+        await Store.LoadDocumentAsync(kunshan);
+        var luoyang = new TestDocument("洛阳市", "洛阳市安全生产责任规定");
+        luoyang.Body("市住房和城乡建设局", "住房和城乡建设");
+        luoyang.Body("市公安局", "公安");
+        await Store.LoadDocumentAsync(luoyang.Build());
+
+        var kunshanBodies = await Store.FindNodesAsync(new NodeQuery(NodeLabel.Body, k.Place.Id));
+        Assert.Equal(["市商务局", "市安委会办公室", "市应急管理局"], kunshanBodies.Items.Select(n => n.DisplayName));
+        Assert.Equal(3, kunshanBodies.TotalCount);
+
+        var housing = await Store.FindNodesAsync(new NodeQuery(NodeLabel.Body, AgencyType: "住房和城乡建设"));
+        Assert.Equal(["市住房和城乡建设局"], housing.Items.Select(n => n.DisplayName));
+
+        var named = await Store.FindNodesAsync(new NodeQuery(NodeLabel.Body, NameContains: "应急"));
+        Assert.Equal(["市应急管理局"], named.Items.Select(n => n.DisplayName));
+
+        var places = await Store.FindNodesAsync(new NodeQuery(NodeLabel.Jurisdiction));
+        Assert.Equal(["昆山市", "洛阳市"], places.Items.Select(n => n.DisplayName).Order());
+        Assert.Empty((await Store.FindNodesAsync(new NodeQuery(NodeLabel.Body, k.Place.Id, "公安"))).Items);
+        Assert.Single((await Store.FindNodesAsync(new NodeQuery(NodeLabel.Document))).Items, d => d.Id == kunshan.Document.Id);
+    }
+
+    [StoreFact]
+    public async Task Pages_found_nodes_and_counts_them_all()
+    {
+        var doc = new TestDocument("张山子镇", "镇安全生产职责");
+        for (var i = 0; i < 12; i++)
+        {
+            doc.Body($"村{i:00}", kind: BodyKind.Grassroots);
+        }
+
+        await Store.LoadDocumentAsync(doc.Build());
+
+        var first = await Store.FindNodesAsync(new NodeQuery(NodeLabel.Body, doc.Place.Id, Take: 5));
+        var third = await Store.FindNodesAsync(new NodeQuery(NodeLabel.Body, doc.Place.Id, Skip: 10, Take: 5));
+        Assert.Equal(12, first.TotalCount);
+        Assert.Equal(["村00", "村01", "村02", "村03", "村04"], first.Items.Select(n => n.DisplayName));
+        Assert.Equal(["村10", "村11"], third.Items.Select(n => n.DisplayName));
+        Assert.Equal(12, third.TotalCount);
+    }
+
+    [StoreFact]
+    public async Task Gets_stored_edges_in_both_directions_with_evidence_scope_and_provenance()
+    {
+        var (graph, k) = Kunshan();
+        await Store.LoadDocumentAsync(graph);
+
+        var leads = await Store.GetEdgesAsync([k.Commerce.Id], EdgeType.Lead, Direction.Outgoing);
+        var lead = Assert.Single(leads);
+        Assert.Equal((k.Commerce.Id, TestTaxonomy.Catering.Id), (lead.FromId, lead.ToId));
+        Assert.Equal([k.CateringGas.Id], lead.Evidence);
+        Assert.Equal(k.CateringGas.Source, lead.Source);
+
+        var assist = Assert.Single(await Store.GetEdgesAsync([TestTaxonomy.TownGas.Id], EdgeType.Assist, Direction.Incoming));
+        Assert.Equal(k.Commerce.Id, assist.FromId);
+        Assert.Equal("餐饮场所用气", assist.Scope);
+        Assert.Equal([k.CateringGas.Id], assist.Evidence);
+
+        var covered = await Store.GetEdgesAsync([k.CateringGas.Id], EdgeType.Covers, Direction.Outgoing);
+        Assert.Equal([TestTaxonomy.Catering.Id, TestTaxonomy.TownGas.Id], covered.Select(e => e.ToId).Order());
+        Assert.Single(await Store.GetEdgesAsync([k.Safety.Id], EdgeType.Mentions, Direction.Incoming));
+        Assert.Single(await Store.GetEdgesAsync([k.SafetyLaw.Id], EdgeType.Cite, Direction.Incoming));
+        Assert.Empty(await Store.GetEdgesAsync([k.Commerce.Id], EdgeType.Lead, Direction.Incoming));
+        Assert.Empty(await Store.GetEdgesAsync([], EdgeType.Lead, Direction.Outgoing));
+    }
+
+    [StoreFact]
+    public async Task Answers_structural_relationships_from_the_nodes_links()
+    {
+        var (graph, k) = Kunshan();
+        await Store.LoadDocumentAsync(graph);
+
+        var inPlace = await Store.GetEdgesAsync([k.Place.Id], EdgeType.In, Direction.Incoming);
+        Assert.Equal(
+            new[] { graph.Document.Id, k.Commerce.Id, k.Office.Id, k.Safety.Id, k.Mayor.Id }.Order(),
+            inPlace.Select(e => e.FromId).Order());
+        Assert.All(inPlace, e => Assert.Equal(k.Place.Id, e.ToId));
+        Assert.Equal(k.Place.Id, Assert.Single(await Store.GetEdgesAsync([k.Commerce.Id], EdgeType.In, Direction.Outgoing)).ToId);
+
+        var duties = await Store.GetEdgesAsync([k.Commerce.Id, k.Mayor.Id], EdgeType.HasDuty, Direction.Outgoing);
+        Assert.Equal(new[] { k.CateringGas.Id, k.CommerceFire.Id, k.MayorDuty.Id }.Order(), duties.Select(e => e.ToId).Order());
+        var owner = Assert.Single(await Store.GetEdgesAsync([k.MayorDuty.Id], EdgeType.HasDuty, Direction.Incoming));
+        Assert.Equal(k.Mayor.Id, owner.FromId);
+
+        var hosted = Assert.Single(await Store.GetEdgesAsync([k.Office.Id], EdgeType.HostedBy, Direction.Outgoing));
+        Assert.Equal(k.Safety.Id, hosted.ToId);
+        Assert.Equal(k.Office.Id, Assert.Single(await Store.GetEdgesAsync([k.Safety.Id], EdgeType.HostedBy, Direction.Incoming)).FromId);
+
+        var children = await Store.GetEdgesAsync([TestTaxonomy.Gas.Id], EdgeType.Parent, Direction.Incoming);
+        Assert.Equal(TestTaxonomy.TownGas.Id, Assert.Single(children).FromId);
+        Assert.Equal(TestTaxonomy.TownGas.Id, Assert.Single(await Store.GetEdgesAsync([TestTaxonomy.BottledGas.Id], EdgeType.Parent, Direction.Outgoing)).ToId);
+        Assert.Empty(await Store.GetEdgesAsync([TestTaxonomy.Gas.Id], EdgeType.Parent, Direction.Outgoing));
+    }
+
+    [StoreFact]
+    public async Task Expands_over_several_hops_within_the_hop_and_edge_bounds()
+    {
+        var (graph, k) = Kunshan();
+        await Store.LoadDocumentAsync(graph);
+
+        var oneHop = await Store.ExpandAsync([k.Commerce.Id], [EdgeType.HasDuty, EdgeType.Covers], 1, 100);
+        Assert.Equal(new[] { k.CateringGas.Id, k.CommerceFire.Id }.Order(), oneHop.Select(e => e.ToId).Order());
+
+        var twoHops = await Store.ExpandAsync([k.Commerce.Id], [EdgeType.HasDuty, EdgeType.Covers], 2, 100);
+        Assert.Equal(
+            new[] { k.CateringGas.Id, k.CommerceFire.Id, TestTaxonomy.Catering.Id, TestTaxonomy.TownGas.Id, TestTaxonomy.Fire.Id }.Order(),
+            twoHops.Select(e => e.ToId).Order());
+
+        // Expansion runs both ways: from the sector back to the duties that cover it.
+        var back = await Store.ExpandAsync([TestTaxonomy.Fire.Id], [EdgeType.Covers, EdgeType.HasDuty], 2, 100);
+        Assert.Contains(back, e => e.Type == EdgeType.HasDuty && e.FromId == k.Commerce.Id);
+
+        var bounded = await Store.ExpandAsync([k.Commerce.Id], [EdgeType.HasDuty, EdgeType.Covers], 2, 3);
+        Assert.Equal(3, bounded.Count);
+        Assert.Equal(bounded.Count, bounded.Select(e => e.Id).Distinct().Count());
+        Assert.Empty(await Store.ExpandAsync([k.Commerce.Id], [EdgeType.HasDuty], 0, 100));
+    }
+
+    [StoreFact]
+    public async Task Finds_two_character_chinese_terms_in_duty_texts_and_names()
+    {
+        var (graph, k) = Kunshan();
+        await Store.LoadDocumentAsync(graph);
+
+        var gas = await Store.SearchAsync(new TextQuery("燃气", NodeLabel.Duty));
+        Assert.Equal(new[] { k.CateringGas.Id, k.TownGasDuty.Id }.Order(), gas.Items.Select(h => h.Node.Id).Order());
+        Assert.Equal(2, gas.TotalCount);
+
+        var catering = await Store.SearchAsync(new TextQuery("餐饮", NodeLabel.Duty));
+        Assert.Equal([k.CateringGas.Id], catering.Items.Select(h => h.Node.Id));
+
+        var fire = await Store.SearchAsync(new TextQuery("消防", NodeLabel.Duty));
+        Assert.Equal([k.CommerceFire.Id], fire.Items.Select(h => h.Node.Id));
+
+        var both = await Store.SearchAsync(new TextQuery("燃气 餐饮"));
+        Assert.Equal([k.CateringGas.Id], both.Items.Select(h => h.Node.Id));
+
+        var bodies = await Store.SearchAsync(new TextQuery("应急", NodeLabel.Body));
+        Assert.Equal([k.Safety.Id], bodies.Items.Select(h => h.Node.Id));
+        var sectors = await Store.SearchAsync(new TextQuery("饭店", NodeLabel.Sector));
+        Assert.Equal([TestTaxonomy.Catering.Id], sectors.Items.Select(h => h.Node.Id));
+        Assert.Empty((await Store.SearchAsync(new TextQuery("隧道"))).Items);
+        Assert.Empty((await Store.SearchAsync(new TextQuery("  ，。"))).Items);
+    }
+
+    [StoreFact]
+    public async Task Finds_a_phrase_only_where_its_characters_stand_together()
+    {
+        var doc = new TestDocument("库尔勒市", "新业态监管职责清单");
+        var office = doc.Body("市交通运输局", "交通运输");
+        var together = doc.Duty(office, "负责网约车安全监管。");
+        doc.Duty(office, "负责网络预约出租汽车以及顺风车的安全。");
+        doc.Duty(office, "督促网约车平台公司落实安全主体责任。");
+        await Store.LoadDocumentAsync(doc.Build());
+
+        var hits = await Store.SearchAsync(new TextQuery("网约车安全", NodeLabel.Duty));
+        Assert.Equal([together.Id], hits.Items.Select(h => h.Node.Id));
+        Assert.Equal(2, (await Store.SearchAsync(new TextQuery("网约车", NodeLabel.Duty))).TotalCount);
+    }
+
+    [StoreFact]
+    public async Task Finds_one_character_terms_full_width_and_latin_words()
+    {
+        var doc = new TestDocument("魏都区", "职责规定");
+        var office = doc.Body("区交通运输局", "交通运输");
+        var drones = doc.Duty(office, "负责ＵＡＶ无人机飞行安全，配合做好低空经济。");
+        var lpg = doc.Duty(office, "配合查处LPG运输车辆违法行为，严禁超载。");
+        await Store.LoadDocumentAsync(doc.Build());
+
+        Assert.Equal([drones.Id], (await Store.SearchAsync(new TextQuery("uav", NodeLabel.Duty))).Items.Select(h => h.Node.Id));
+        Assert.Equal([lpg.Id], (await Store.SearchAsync(new TextQuery("ｌｐｇ", NodeLabel.Duty))).Items.Select(h => h.Node.Id));
+        // 载 stands only at the end of a run, 机 only inside one: both are found.
+        Assert.Equal([lpg.Id], (await Store.SearchAsync(new TextQuery("载", NodeLabel.Duty))).Items.Select(h => h.Node.Id));
+        Assert.Equal([drones.Id], (await Store.SearchAsync(new TextQuery("机", NodeLabel.Duty))).Items.Select(h => h.Node.Id));
+        Assert.Equal(2, (await Store.SearchAsync(new TextQuery("配", NodeLabel.Duty))).TotalCount);
+    }
+
+    [StoreFact]
+    public async Task Ranks_the_closest_matches_first()
+    {
+        var doc = new TestDocument("昆山市", "职责规定");
+        var office = doc.Body("市住建局", "住房和城乡建设");
+        var passing = doc.Duty(office, "负责建筑施工、市政设施、园林绿化、房屋安全、物业管理等行业的安全生产监督管理，指导燃气工作。");
+        var focused = doc.Duty(office, "负责燃气安全，查处燃气违法行为。");
+        await Store.LoadDocumentAsync(doc.Build());
+
+        var hits = (await Store.SearchAsync(new TextQuery("燃气", NodeLabel.Duty))).Items;
+
+        Assert.Equal([focused.Id, passing.Id], hits.Select(h => h.Node.Id));
+        Assert.True(hits[0].Score > hits[1].Score);
+    }
+
+    [StoreFact]
+    public async Task Restricts_a_search_to_a_label_and_a_jurisdiction_and_pages_it()
+    {
+        var kunshan = new TestDocument("昆山市", "职责规定");
+        var luoyang = new TestDocument("洛阳市", "职责规定");
+        foreach (var doc in new[] { kunshan, luoyang })
+        {
+            var body = doc.Body("市燃气管理处", "住房和城乡建设");
+            for (var i = 1; i <= 7; i++)
+            {
+                doc.Duty(body, $"负责第{i}类燃气设施的安全检查。");
+            }
+
+            await Store.LoadDocumentAsync(doc.Build());
+        }
+
+        // 14 duties, 2 bodies and the taxonomy's 燃气, 城镇燃气, 瓶装燃气.
+        var all = await Store.SearchAsync(new TextQuery("燃气"));
+        Assert.Equal(19, all.TotalCount);
+
+        var kunshanDuties = await Store.SearchAsync(new TextQuery("燃气", NodeLabel.Duty, kunshan.Place.Id, Skip: 5, Take: 5));
+        Assert.Equal(7, kunshanDuties.TotalCount);
+        Assert.Equal(2, kunshanDuties.Items.Count);
+        Assert.All(kunshanDuties.Items, h => Assert.Equal(kunshan.Place.Id, Assert.IsType<Duty>(h.Node).JurisdictionId));
+
+        var bodies = await Store.SearchAsync(new TextQuery("燃气", NodeLabel.Body, luoyang.Place.Id));
+        Assert.Equal("市燃气管理处", Assert.Single(bodies.Items).Node.DisplayName);
+    }
+
+    [StoreFact]
+    public async Task Replaces_the_taxonomy_and_answers_a_topic_closure_through_names_synonyms_and_descendants()
+    {
+        Assert.Equal(
+            new[] { TestTaxonomy.Gas.Id, TestTaxonomy.TownGas.Id, TestTaxonomy.BottledGas.Id }.Order(),
+            (await Store.GetSectorClosureAsync("燃气")).Select(s => s.Id).Order());
+        Assert.Equal(
+            new[] { TestTaxonomy.Gas.Id, TestTaxonomy.TownGas.Id, TestTaxonomy.BottledGas.Id }.Order(),
+            (await Store.GetSectorClosureAsync("天然气")).Select(s => s.Id).Order());
+        Assert.Equal(
+            new[] { TestTaxonomy.TownGas.Id, TestTaxonomy.BottledGas.Id }.Order(),
+            (await Store.GetSectorClosureAsync("管道燃气")).Select(s => s.Id).Order());
+        Assert.Equal([TestTaxonomy.Catering.Id], (await Store.GetSectorClosureAsync("饭店")).Select(s => s.Id));
+        Assert.Empty(await Store.GetSectorClosureAsync("隧道"));
+
+        var stored = (await Store.GetTaxonomyAsync()).Single(s => s.Id == TestTaxonomy.BottledGas.Id);
+        Assert.Equal(Json(TestTaxonomy.BottledGas), Json(stored));
+
+        var drones = new Sector(StableId.Sector("无人机"), "无人机", "venue", null, ["低空飞行器"]);
+        await Store.ReplaceTaxonomyAsync([TestTaxonomy.Catering, drones]);
+        Assert.Equal(new[] { TestTaxonomy.Catering.Id, drones.Id }.Order(), (await Store.GetTaxonomyAsync()).Select(s => s.Id).Order());
+        Assert.Empty(await Store.GetSectorClosureAsync("燃气"));
+        Assert.Equal([drones.Id], (await Store.GetSectorClosureAsync("低空飞行器")).Select(s => s.Id));
+        Assert.Equal([drones.Id], (await Store.SearchAsync(new TextQuery("无人", NodeLabel.Sector))).Items.Select(h => h.Node.Id));
+        Assert.Empty((await Store.SearchAsync(new TextQuery("燃气", NodeLabel.Sector))).Items);
+    }
+
+    [StoreFact]
+    public async Task Returns_a_documents_text_and_null_for_a_document_not_loaded()
+    {
+        var (graph, k) = Kunshan();
+        await Store.LoadDocumentAsync(graph);
+
+        var text = await Store.GetDocumentTextAsync(graph.Document.Id);
+
+        Assert.Equal(graph.Text, text);
+        var span = k.CateringGas.Source;
+        Assert.Equal(k.CateringGas.Text, text![span.Start..(span.Start + span.Length)]);
+        Assert.Null(await Store.GetDocumentTextAsync("doc_unknown"));
+        Assert.True(await Store.IsReachableAsync());
+    }
+
+    [StoreFact]
+    public async Task A_reader_during_a_load_sees_the_old_version_or_the_new_never_a_mix()
+    {
+        var (v1, body1) = ManyDuties("v1", "甲");
+        var (v2, body2) = ManyDuties("v2", "乙");
+        Assert.Equal(body1, body2);
+        await Store.LoadDocumentAsync(v1);
+        var oldDuties = v1.Nodes.OfType<Duty>().Select(d => d.Id).Order().ToList();
+        var newDuties = v2.Nodes.OfType<Duty>().Select(d => d.Id).Order().ToList();
+        Assert.NotEqual(oldDuties, newDuties);
+
+        var load = Task.Run(() => Store.LoadDocumentAsync(v2));
+        var sawOld = 0;
+        do
+        {
+            var duties = (await Store.GetEdgesAsync([body1], EdgeType.HasDuty, Direction.Outgoing)).Select(e => e.ToId).Order().ToList();
+            var old = duties.SequenceEqual(oldDuties);
+            Assert.True(old || duties.SequenceEqual(newDuties), $"a mix of {duties.Count} duties");
+            sawOld += old ? 1 : 0;
+
+            var marked = await Store.SearchAsync(new TextQuery("甲类", NodeLabel.Duty, Take: 1));
+            Assert.Contains(marked.TotalCount, new[] { 0, oldDuties.Count });
+        }
+        while (!load.IsCompleted);
+
+        Assert.Equal(LoadOutcome.Replaced, await load);
+        var after = (await Store.GetEdgesAsync([body1], EdgeType.HasDuty, Direction.Outgoing)).Select(e => e.ToId).Order();
+        Assert.Equal(newDuties, after);
+        Assert.Equal(0, (await Store.SearchAsync(new TextQuery("甲类"))).TotalCount);
+    }
+
+    // 昆山市: a committee office hosted by the safety bureau, the commerce bureau with a duty that covers both gas
+    // and catering, a mayor, a cited law.
+    private static (DocumentGraph Graph, KunshanParts Parts) Kunshan()
+    {
+        var doc = new TestDocument("昆山市", "昆山市政府有关部门和单位安全生产工作职责规定", number: "昆政发〔2017〕41号");
+        var safety = doc.Body("市应急管理局", "应急管理");
+        var office = doc.Body("市安委会办公室", "应急管理", BodyKind.CommitteeOffice, safety);
+        var commerce = doc.Body("市商务局", "商务");
+        var mayor = doc.Leader("市长");
+        var law = doc.Law("安全生产法", "中华人民共和国安全生产法");
+        var mayorDuty = doc.Duty(mayor, "全面领导本市安全生产工作。");
+        var cateringGas = doc.Duty(commerce, "督促餐饮企业与供气企业签订安全供用气合同，落实燃气安全措施，并接受市应急管理局指导。");
+        var commerceFire = doc.Duty(commerce, "配合做好商贸场所消防安全。");
+        var townGas = doc.Duty(safety, "依照《安全生产法》综合监管城镇燃气安全。");
+        doc.Edge(EdgeType.Lead, commerce, TestTaxonomy.Catering, null, cateringGas);
+        doc.Edge(EdgeType.Assist, commerce, TestTaxonomy.TownGas, "餐饮场所用气", cateringGas);
+        doc.Edge(EdgeType.Covers, cateringGas, TestTaxonomy.Catering);
+        doc.Edge(EdgeType.Covers, cateringGas, TestTaxonomy.TownGas);
+        doc.Edge(EdgeType.Covers, commerceFire, TestTaxonomy.Fire);
+        doc.Edge(EdgeType.Mentions, cateringGas, safety);
+        doc.Edge(EdgeType.Cite, townGas, law);
+        return (doc.Build(), new KunshanParts(doc.Place, safety, office, commerce, mayor, law, mayorDuty, cateringGas, commerceFire, townGas));
+    }
+
+    private sealed record KunshanParts(
+        Jurisdiction Place,
+        Body Safety,
+        Body Office,
+        Body Commerce,
+        Leader Mayor,
+        Law SafetyLaw,
+        Duty MayorDuty,
+        Duty CateringGas,
+        Duty CommerceFire,
+        Duty TownGasDuty);
+
+    // Two versions of one document whose duties differ in every text, so that any mix is visible.
+    private static (DocumentGraph Graph, string BodyId) ManyDuties(string version, string mark)
+    {
+        var doc = new TestDocument("洛阳市", "洛阳市安全生产责任规定", version);
+        var body = doc.Body("市住建局", "住房和城乡建设");
+        for (var i = 0; i < 300 + (version == "v2" ? 7 : 0); i++)
+        {
+            var duty = doc.Duty(body, $"{mark}类第{i}项：负责城镇燃气、建筑施工和房屋安全的监督检查，督促企业落实主体责任。");
+            doc.Edge(EdgeType.Covers, duty, TestTaxonomy.TownGas);
+            doc.Edge(EdgeType.Lead, body, TestTaxonomy.TownGas, null, duty);
+        }
+
+        return (doc.Build(), body.Id);
+    }
+
+    // What a place holds, as comparable text: every node and edge reachable from the place and the taxonomy.
+    private async Task<string> SnapshotAsync(string placeId)
+    {
+        var nodes = new List<string>();
+        foreach (var label in Enum.GetValues<NodeLabel>())
+        {
+            var page = await Store.FindNodesAsync(new NodeQuery(label, label is NodeLabel.Jurisdiction or NodeLabel.Law or NodeLabel.Sector ? null : placeId, Take: 1000));
+            nodes.AddRange(page.Items.Select(Json));
+        }
+
+        var ids = (await Store.FindNodesAsync(new NodeQuery(NodeLabel.Duty, placeId, Take: 1000))).Items.Select(n => n.Id)
+            .Concat((await Store.FindNodesAsync(new NodeQuery(NodeLabel.Body, placeId, Take: 1000))).Items.Select(n => n.Id))
+            .ToList();
+        var edges = new List<string>();
+        foreach (var type in Enum.GetValues<EdgeType>())
+        {
+            edges.AddRange((await Store.GetEdgesAsync(ids, type, Direction.Outgoing)).Select(e => e.Id + string.Join(',', e.Evidence)).Order());
+        }
+
+        return string.Join('\n', nodes.Concat(edges));
+    }
+
+    private static string Json(GraphNode node) => JsonSerializer.Serialize(node);
+}

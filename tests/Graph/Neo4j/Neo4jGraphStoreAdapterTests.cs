@@ -1,0 +1,336 @@
+using System.Net;
+using System.Text.Json;
+using SafetyDuty.Graph.Model;
+using SafetyDuty.Graph.Neo4j;
+using SafetyDuty.Graph.Store;
+
+namespace SafetyDuty.Tests.Graph.Neo4j;
+
+/// <summary>The Neo4j store against a fake Query API: what it sends, and how it reads what comes back.</summary>
+public sealed class Neo4jGraphStoreAdapterTests : IDisposable
+{
+    private readonly FakeQueryApi _api = new();
+
+    public void Dispose() => _api.Dispose();
+
+    private static string Line(RecordedRequest r) => $"{r.Method} {r.Path}";
+
+    [Fact]
+    public async Task Creates_uniqueness_constraints_and_a_cjk_full_text_index_if_they_do_not_exist()
+    {
+        await StoreDriver.Store(_api).InitializeAsync();
+
+        var statements = _api.Requests.Select(r => r.Statement!).ToList();
+        Assert.All(statements.SkipLast(1), s => Assert.Contains("IF NOT EXISTS", s, StringComparison.Ordinal));
+        Assert.Equal("CALL db.awaitIndexes(300)", statements[^1]);
+        Assert.Contains("CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE", statements);
+        Assert.Contains("CREATE CONSTRAINT body_id IF NOT EXISTS FOR (n:Body) REQUIRE n.id IS UNIQUE", statements);
+        var fullText = Assert.Single(statements, s => s.StartsWith("CREATE FULLTEXT INDEX", StringComparison.Ordinal));
+        Assert.Contains("`fulltext.analyzer`: 'cjk'", fullText, StringComparison.Ordinal);
+        Assert.Contains("(n:Jurisdiction|Document|Body|Leader|Duty|Sector|Law)", fullText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Loads_a_new_document_in_one_explicit_transaction_and_commits_it()
+    {
+        var outcome = await StoreDriver.Store(_api).LoadDocumentAsync(SampleDocument.Build());
+
+        Assert.Equal(LoadOutcome.Inserted, outcome);
+        var requests = _api.Requests;
+        Assert.Equal("POST /db/neo4j/query/v2/tx", Line(requests[0]));
+        Assert.Equal("POST /db/neo4j/query/v2/tx/lyU/commit", Line(requests[^1]));
+        Assert.All(requests.Skip(1), r => Assert.Equal(FakeQueryApi.Affinity, r.Header("neo4j-cluster-affinity")));
+        Assert.All(requests.Skip(1).SkipLast(1), r => Assert.Equal("/db/neo4j/query/v2/tx/lyU", r.Path));
+        var statements = requests.Select(r => r.Statement).OfType<string>().ToList();
+        Assert.Equal(Neo4jCypher.DocumentFingerprint, statements[0]);
+        // Nothing to release for a new document.
+        Assert.DoesNotContain(Neo4jCypher.ReleaseDocumentNodes, statements);
+        foreach (var label in new[] { NodeLabel.Jurisdiction, NodeLabel.Document, NodeLabel.Body, NodeLabel.Leader, NodeLabel.Duty, NodeLabel.Law, NodeLabel.Sector })
+        {
+            Assert.Contains(Neo4jCypher.UpsertDocumentNodes(label), statements);
+        }
+
+        foreach (var type in Neo4jCypher.DocumentEdgeTypes)
+        {
+            Assert.Contains(Neo4jCypher.UpsertDocumentEdges(type), statements);
+        }
+    }
+
+    [Fact]
+    public async Task Gives_shared_nodes_the_document_and_the_document_the_list_of_what_it_contributed()
+    {
+        var graph = SampleDocument.Build();
+        await StoreDriver.Store(_api).LoadDocumentAsync(graph);
+
+        var documentRows = _api.Requests.Single(r => r.Statement == Neo4jCypher.UpsertDocumentNodes(NodeLabel.Document)).Parameters;
+        Assert.Equal(graph.Document.Id, documentRows.GetProperty("documentId").GetString());
+        var properties = documentRows.GetProperty("rows")[0].GetProperty("properties");
+        var contributed = properties.GetProperty("contributed").EnumerateArray().Select(e => e.GetString()).ToHashSet();
+        Assert.True(contributed.SetEquals(graph.Nodes.Select(n => n.Id).Append(graph.Document.Id)));
+        Assert.Equal(graph.Text, properties.GetProperty("sourceText").GetString());
+
+        var edgeRows = _api.Requests.Single(r => r.Statement == Neo4jCypher.UpsertDocumentEdges(EdgeType.Assist)).Parameters.GetProperty("rows");
+        var edge = graph.Edges.Single(e => e.Type == EdgeType.Assist);
+        Assert.Equal(edge.Id, edgeRows[0].GetProperty("id").GetString());
+        Assert.Equal(graph.Document.Id, edgeRows[0].GetProperty("properties").GetProperty("doc").GetString());
+        Assert.Equal("安全供用气合同", edgeRows[0].GetProperty("properties").GetProperty("scope").GetString());
+    }
+
+    [Fact]
+    public async Task Leaves_an_unchanged_document_alone_and_rolls_the_transaction_back()
+    {
+        var graph = SampleDocument.Build();
+        await StoreDriver.Store(_api).LoadDocumentAsync(graph);
+        var fingerprint = _api.Requests.Single(r => r.Statement == Neo4jCypher.UpsertDocumentNodes(NodeLabel.Document))
+            .Parameters.GetProperty("rows")[0].GetProperty("properties").GetProperty("graphHash").GetString();
+        var again = new FakeQueryApi
+        {
+            Default = r => r.Statement == Neo4jCypher.DocumentFingerprint
+                ? FakeQueryApi.Rows($$"""{"fields":["graphHash"],"values":[["{{fingerprint}}"]]}""", inTransaction: true)
+                : FakeQueryApi.EmptyDatabase(r),
+        };
+
+        var outcome = await StoreDriver.Store(again).LoadDocumentAsync(SampleDocument.Build());
+
+        Assert.Equal(LoadOutcome.Unchanged, outcome);
+        Assert.Equal(
+            ["POST /db/neo4j/query/v2/tx", "POST /db/neo4j/query/v2/tx/lyU", "DELETE /db/neo4j/query/v2/tx/lyU"],
+            again.Requests.Select(Line));
+    }
+
+    [Fact]
+    public async Task Replaces_an_older_version_by_releasing_what_it_contributed_before_writing_the_new_one()
+    {
+        _api.Default = StoreDriver.HoldsAnOlderVersion;
+
+        var outcome = await StoreDriver.Store(_api).LoadDocumentAsync(SampleDocument.Build());
+
+        Assert.Equal(LoadOutcome.Replaced, outcome);
+        var statements = _api.Requests.Select(r => r.Statement).OfType<string>().ToList();
+        var release = statements.IndexOf(Neo4jCypher.ReleaseDocumentNodes);
+        Assert.True(release > 0);
+        Assert.All(Neo4jCypher.DocumentEdgeTypes, t => Assert.InRange(statements.IndexOf(Neo4jCypher.DeleteDocumentEdges(t)), 1, release - 1));
+        Assert.True(statements.FindIndex(s => s.StartsWith("UNWIND $rows", StringComparison.Ordinal)) > release);
+        Assert.Single(_api.Requests, r => r.Path.EndsWith("/commit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Removes_nothing_and_answers_false_for_a_document_that_is_not_loaded()
+    {
+        var removed = await StoreDriver.Store(_api).RemoveDocumentAsync("doc_0000000000000000");
+
+        Assert.False(removed);
+        Assert.DoesNotContain(_api.Requests, r => r.Statement == Neo4jCypher.ReleaseDocumentNodes);
+        Assert.Equal(HttpMethod.Delete, _api.Requests[^1].Method);
+    }
+
+    [Fact]
+    public async Task Removes_a_loaded_document_in_one_transaction()
+    {
+        _api.Default = StoreDriver.HoldsAnOlderVersion;
+
+        var removed = await StoreDriver.Store(_api).RemoveDocumentAsync("doc_0000000000000000");
+
+        Assert.True(removed);
+        Assert.Contains(_api.Requests, r => r.Statement == Neo4jCypher.ReleaseDocumentNodes);
+        Assert.EndsWith("/commit", _api.Requests[^1].Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sends_only_parameterised_statements_from_the_catalogue_whatever_the_user_values()
+    {
+        const string hostile = "'}) DETACH DELETE n RETURN 1 //\" $ids `Body` \\";
+
+        await StoreDriver.DriveEveryOperationAsync(_api, hostile);
+
+        var expected = StoreDriver.ExpectedStatements();
+        var sent = _api.Requests.Where(r => r.Statement is not null).ToList();
+        Assert.NotEmpty(sent);
+        foreach (var request in sent)
+        {
+            Assert.Contains(request.Statement!, expected);
+            Assert.DoesNotContain("DETACH DELETE n RETURN 1", request.Statement!, StringComparison.Ordinal);
+            Assert.DoesNotContain("昆山", request.Statement!, StringComparison.Ordinal);
+        }
+
+        // The hostile text did reach the server, as parameter values.
+        Assert.Contains(sent, r => r.Parameters.GetRawText().Contains("DETACH DELETE n RETURN 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reads_back_the_nodes_it_wrote()
+    {
+        var graph = SampleDocument.Build();
+        await StoreDriver.Store(_api).LoadDocumentAsync(graph);
+        var written = _api.Requests.Where(r => r.Statement?.StartsWith("UNWIND $rows AS row MERGE (n:Entity", StringComparison.Ordinal) == true)
+            .SelectMany(r => r.Parameters.GetProperty("rows").EnumerateArray())
+            .Select(row => row.GetProperty("properties").GetProperty("json").GetString()!)
+            .ToList();
+        var reads = new FakeQueryApi();
+        reads.Then(FakeQueryApi.Rows(JsonSerializer.Serialize(new { fields = new[] { "json" }, values = written.Select(j => new[] { j }) })));
+
+        var nodes = await StoreDriver.Store(reads).GetNodesAsync(graph.Nodes.Select(n => n.Id).ToList());
+
+        Assert.Equal(written.Count, nodes.Count);
+        var duty = Assert.IsType<Duty>(nodes.Single(n => n.Id == graph.Nodes.OfType<Duty>().First().Id));
+        Assert.Equal("督促餐饮企业与供气单位签订安全供用气合同。", duty.Text);
+        Assert.Equal("第七条（一）", duty.Locator);
+        var office = Assert.IsType<Body>(nodes.Single(n => n.DisplayName == "市安委会办公室"));
+        Assert.Equal(BodyKind.CommitteeOffice, office.Kind);
+        Assert.Equal(graph.Nodes.OfType<Body>().Single(b => b.Name == "市安全监管局").Id, office.HostedById);
+        Assert.Equal(["安监局"], nodes.OfType<Body>().Single(b => b.Name == "市安全监管局").Aliases);
+    }
+
+    [Fact]
+    public async Task Reads_a_page_of_nodes_with_its_total()
+    {
+        var law = new Law("law_1", "安全生产法", "中华人民共和国安全生产法", "national-law");
+        var json = JsonSerializer.Serialize<GraphNode>(law);
+        _api.Then(FakeQueryApi.Rows(JsonSerializer.Serialize(new { fields = new[] { "total", "page" }, values = new object[] { new object[] { 7, new[] { json } } } })));
+
+        var page = await StoreDriver.Store(_api).FindNodesAsync(new NodeQuery(NodeLabel.Law, NameContains: "安全", Skip: 5, Take: 1));
+
+        Assert.Equal(7, page.TotalCount);
+        Assert.Equal("中华人民共和国安全生产法", Assert.IsType<Law>(Assert.Single(page.Items)).CanonicalTitle);
+        var parameters = _api.Requests[0].Parameters;
+        Assert.Equal("安全", parameters.GetProperty("nameContains").GetString());
+        Assert.Equal(JsonValueKind.Null, parameters.GetProperty("jurisdictionId").ValueKind);
+        Assert.Equal(5, parameters.GetProperty("skip").GetInt32());
+        Assert.Equal(1, parameters.GetProperty("take").GetInt32());
+        Assert.Equal(Neo4jCypher.FindNodes(NodeLabel.Law), _api.Requests[0].Statement);
+    }
+
+    [Fact]
+    public async Task Reads_relationships_with_their_evidence_and_provenance()
+    {
+        _api.Then(FakeQueryApi.Rows("""
+            {"fields":["relType","fromId","toId","evidence","scope","doc","locator","start","length"],
+             "values":[
+               ["ASSIST","b_1","s_1",["d_1","d_2"],"网约车平台公司的经营许可","doc_1","表格 第3行",120,18],
+               ["IN","b_1","j_1",null,null,null,null,null,null]
+             ]}
+            """));
+
+        var edges = await StoreDriver.Store(_api).GetEdgesAsync(["b_1"], EdgeType.Assist, Direction.Outgoing);
+
+        Assert.Equal(2, edges.Count);
+        Assert.Equal(EdgeType.Assist, edges[0].Type);
+        Assert.Equal(["d_1", "d_2"], edges[0].Evidence);
+        Assert.Equal("网约车平台公司的经营许可", edges[0].Scope);
+        Assert.Equal(new Provenance("doc_1", "表格 第3行", 120, 18), edges[0].Source);
+        Assert.Equal(new GraphEdge(EdgeType.In, "b_1", "j_1", [], null, null).Id, edges[1].Id);
+        Assert.Null(edges[1].Source);
+        Assert.Equal(Neo4jCypher.Edges(EdgeType.Assist, Direction.Outgoing), _api.Requests[0].Statement);
+    }
+
+    [Fact]
+    public async Task Expands_one_hop_per_statement_and_never_returns_to_expanded_nodes()
+    {
+        const string fields = """["relType","fromId","toId","evidence","scope","doc","locator","start","length"]""";
+        _api.Then(FakeQueryApi.Rows($$"""{"fields":{{fields}},"values":[["LEAD","a","s",["d"],null,"doc","一",1,2]]}"""))
+            .Then(FakeQueryApi.Rows($$"""{"fields":{{fields}},"values":[["ASSIST","b","s",["e"],null,"doc","二",3,4]]}"""));
+
+        var edges = await StoreDriver.Store(_api).ExpandAsync(["a"], [EdgeType.Lead, EdgeType.Assist], maxHops: 5, maxEdges: 10);
+
+        Assert.Equal(["a->s", "b->s"], edges.Select(e => $"{e.FromId}->{e.ToId}"));
+        // Hop 3 starts from b; no more edges after it, so it stops there.
+        Assert.Equal(3, _api.Requests.Count);
+        var second = _api.Requests[1].Parameters;
+        Assert.Equal(["s"], second.GetProperty("ids").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["a"], second.GetProperty("expanded").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(9, second.GetProperty("limit").GetInt32());
+    }
+
+    [Fact]
+    public async Task Searches_with_an_escaped_lucene_phrase_per_term_that_all_must_match()
+    {
+        var duty = new Duty("d_1", "督促餐饮企业签订安全供用气合同", "b_1", "j_1", 1, false, new Provenance("doc_1", "一", 0, 3));
+        var hit = JsonSerializer.Serialize(new { json = JsonSerializer.Serialize<GraphNode>(duty), score = 2.5 });
+        _api.Then(FakeQueryApi.Rows($$"""{"fields":["total","page"],"values":[[1,[{{hit}}]]]}"""));
+
+        var page = await StoreDriver.Store(_api).SearchAsync(new TextQuery(" 燃气  餐饮\"OR* ", NodeLabel.Duty));
+
+        var parameters = _api.Requests[0].Parameters;
+        Assert.Equal("\"燃气\" AND \"餐饮\\\"or*\"", parameters.GetProperty("query").GetString());
+        Assert.Equal("Duty", parameters.GetProperty("label").GetString());
+        Assert.Equal(1, page.TotalCount);
+        var found = Assert.Single(page.Items);
+        Assert.Equal(2.5, found.Score);
+        Assert.Equal("d_1", found.Node.Id);
+    }
+
+    [Fact]
+    public async Task Looks_up_a_one_character_term_as_a_normalised_substring()
+    {
+        await StoreDriver.Store(_api).SearchAsync(new TextQuery("ＬＰＧ 载", NodeLabel.Duty));
+
+        var request = Assert.Single(_api.Requests);
+        Assert.Equal(Neo4jCypher.SearchBySubstring, request.Statement);
+        Assert.Equal(["lpg", "载"], request.Parameters.GetProperty("terms").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
+    public async Task Restores_a_shared_node_to_its_remaining_contributors_version_and_deletes_orphans()
+    {
+        _api.Default = StoreDriver.HoldsAnOlderVersion;
+
+        await StoreDriver.Store(_api).RemoveDocumentAsync("doc_0000000000000000");
+
+        var deleted = Assert.Single(_api.Requests, r => r.Statement == Neo4jCypher.DeleteNodes).Parameters;
+        Assert.Equal(["d_only"], deleted.GetProperty("ids").EnumerateArray().Select(t => t.GetString()));
+        var restored = Assert.Single(_api.Requests, r => r.Statement == Neo4jCypher.RestoreNodes).Parameters.GetProperty("rows")[0];
+        Assert.Equal("b_shared", restored.GetProperty("id").GetString());
+        Assert.Equal("市应急管理局 市应急局", restored.GetProperty("properties").GetProperty("searchText").GetString());
+        Assert.Contains(_api.Requests, r => r.Statement == Neo4jCypher.LinkFromHolders(EdgeType.In));
+    }
+
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("  ，。 ")]
+    public async Task Answers_an_empty_search_without_asking_the_server(string text)
+    {
+        var page = await StoreDriver.Store(_api).SearchAsync(new TextQuery(text));
+
+        Assert.Empty(page.Items);
+        Assert.Empty(_api.Requests);
+    }
+
+    [Fact]
+    public async Task Is_not_reachable_when_the_server_refuses_the_credentials()
+    {
+        _api.Default = StoreDriver.Unauthorized;
+
+        Assert.False(await StoreDriver.Store(_api).IsReachableAsync());
+    }
+
+    [Fact]
+    public async Task Is_reachable_when_the_server_answers()
+    {
+        _api.Then(FakeQueryApi.Rows("""{"fields":["ok"],"values":[[1]]}"""));
+
+        Assert.True(await StoreDriver.Store(_api).IsReachableAsync());
+    }
+
+    [Fact]
+    public async Task Replays_a_whole_load_after_a_deadlock_in_the_middle()
+    {
+        var failed = false;
+        _api.Default = r =>
+        {
+            if (!failed && r.Statement == Neo4jCypher.UpsertDocumentNodes(NodeLabel.Duty))
+            {
+                failed = true;
+                return FakeQueryApi.Error(HttpStatusCode.BadRequest, "Neo.TransientError.Transaction.DeadlockDetected", "deadlock");
+            }
+
+            return FakeQueryApi.EmptyDatabase(r);
+        };
+
+        var outcome = await StoreDriver.Store(_api).LoadDocumentAsync(SampleDocument.Build());
+
+        Assert.Equal(LoadOutcome.Inserted, outcome);
+        Assert.Equal(2, _api.Requests.Count(r => r.Path == "/db/neo4j/query/v2/tx"));
+        Assert.Equal(2, _api.Requests.Count(r => r.Statement == Neo4jCypher.DocumentFingerprint));
+        Assert.Single(_api.Requests, r => r.Path.EndsWith("/commit", StringComparison.Ordinal));
+    }
+}
