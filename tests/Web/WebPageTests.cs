@@ -174,5 +174,15 @@ public sealed class WebPageTests(WebPageFixture server) : IClassFixture<WebPageF
             .ToList();
     }
 
-    private sealed record NodeOnScreen(float X, float Y, string Id, string Label);
+    // Playwright fills results through a parameterless constructor and setters.
+    private sealed class NodeOnScreen
+    {
+        public float X { get; set; }
+
+        public float Y { get; set; }
+
+        public string Id { get; set; } = "";
+
+        public string Label { get; set; } = "";
+    }
 }

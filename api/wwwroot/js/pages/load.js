@@ -5,7 +5,14 @@ import { dataTable } from '../table.js';
 export const title = '加载文件';
 
 const mutation = `mutation LoadDocument($input: LoadDocumentInput!) {
-  loadDocument(input: $input) { __typename }
+  loadDocument(input: $input) {
+    outcome
+    document { title number status jurisdiction { name } }
+    report {
+      file title jurisdiction bodies leaders duties commonDuties laws sectorsCovered leadEdges assistEdges
+      mentionsResolved mentionsUnresolved unattributedLines warnings
+    }
+  }
 }`;
 
 export async function render(root) {
@@ -43,12 +50,20 @@ async function documentInput(file) {
   return { fileName: file.name, contentBase64: btoa(binary) };
 }
 
+const labels = {
+  outcome: '结果', document: '文件', report: '读取情况', title: '标题', number: '文号', status: '状态', jurisdiction: '地区',
+  name: '名称', file: '文件名', bodies: '单位', leaders: '领导岗位', duties: '职责条目', commonDuties: '共同职责',
+  laws: '引用法律法规', sectorsCovered: '涉及行业领域', leadEdges: '牵头关系', assistEdges: '配合关系',
+  mentionsResolved: '已识别的提及单位', mentionsUnresolved: '未识别的提及单位', unattributedLines: '未归属的行', warnings: '警告',
+};
+const outcomes = { INSERTED: '新载入', REPLACED: '已替换旧版本', UNCHANGED: '内容未变，未改动' };
+
 // The report as the API returns it: scalars as a list of facts, lists of records as exportable tables.
 function report(value, name = '质量报告') {
   if (value === null || value === undefined) return h('span', { class: 'muted' }, '—');
   if (Array.isArray(value)) {
     if (!value.length) return h('span', { class: 'muted' }, '（无）');
-    if (typeof value[0] !== 'object') return value.join('、');
+    if (typeof value[0] !== 'object') return h('ul', { class: 'plain-list' }, value.map((v) => h('li', {}, String(v))));
     const keys = [...new Set(value.flatMap((v) => Object.keys(v)))].filter((k) => k !== '__typename');
     return dataTable({
       title: name,
@@ -58,7 +73,7 @@ function report(value, name = '质量报告') {
   }
   if (typeof value === 'object') {
     return h('dl', { class: 'facts' }, Object.entries(value).filter(([k]) => k !== '__typename')
-      .flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, report(v, `${name}_${k}`))]));
+      .flatMap(([k, v]) => [h('dt', {}, labels[k] ?? k), h('dd', {}, k === 'outcome' ? outcomes[v] ?? v : report(v, `${name}_${k}`))]));
   }
   return String(value);
 }
