@@ -169,7 +169,7 @@ function neighbourTable(graph) {
     columns: [
       { label: '相邻节点', text: (r) => r.other.label.replace('\n', ''), cell: (r) => h('a', { href: nodeHref(r.other) }, r.other.label.replace('\n', '')) },
       { label: '类型', text: (r) => (r.other.kind === 'body' ? '单位' : '行业领域') },
-      { label: '关系', text: (r) => (r.outgoing ? `${focus.label} → ${r.relation}` : `${r.relation} → ${focus.label}`) },
+      { label: '关系', text: (r) => (r.outgoing ? `${focus.label} ${r.relation} ${r.other.label}` : `${r.other.label} ${r.relation} ${focus.label}`).replaceAll('\n', '') },
     ],
     rows,
   });
