@@ -1,6 +1,7 @@
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using SafetyDuty.Graph.Model;
+using SafetyDuty.Graph.Store;
 
 namespace SafetyDuty.Api.Schema;
 
@@ -21,6 +22,9 @@ public sealed class DocumentGraphType : ObjectGraphType<Document>
             .Description("状态：IN_FORCE（现行）| DRAFT（征求意见稿）(status).")
             .Resolve(c => c.Source.Status == DocumentStatus.Draft ? "DRAFT" : "IN_FORCE");
         Field<NonNullGraphType<StringGraphType>, string>("sourceFile").Description("来源文件名 (source file name).").Resolve(c => c.Source.SourceFile);
+        Field<StringGraphType, string?>("text")
+            .Description("规范化后的全文，职责的 start/length 以此为准；用于在上下文中显示条款 (the normalised text that duty spans index into).")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<IGraphStore>().GetDocumentTextAsync(c.Source.Id, c.CancellationToken));
         Field<NonNullGraphType<JurisdictionGraphType>, IDataLoaderResult<Jurisdiction?>>("jurisdiction")
             .Description("文件适用的行政区域 (the place the document governs).")
             .Resolve(c => GraphBatchLoader.Of(c).Node<Jurisdiction>(c.Source.JurisdictionId));

@@ -17,6 +17,12 @@ public sealed class DutyGraphType : ObjectGraphType<Duty>
         Field<NonNullGraphType<StringGraphType>, string>("locator")
             .Description("条款位置，如 第七条（十二）4 (the clause locator).")
             .Resolve(c => c.Source.Locator);
+        Field<NonNullGraphType<IntGraphType>, int>("start")
+            .Description("条目在文件全文 (Document.text) 中的起始字符位置 (offset of the duty in its document's text).")
+            .Resolve(c => c.Source.Source.Start);
+        Field<NonNullGraphType<IntGraphType>, int>("length")
+            .Description("条目在文件全文中的字符数 (number of characters of the duty in its document's text).")
+            .Resolve(c => c.Source.Source.Length);
         Field<NonNullGraphType<IntGraphType>, int>("order").Description("在所属单位职责中的序号，从 1 起 (position).").Resolve(c => c.Source.Order);
         Field<NonNullGraphType<BooleanGraphType>, bool>("isCommon")
             .Description("是否为全体部门共同职责 (a duty shared by all departments).")

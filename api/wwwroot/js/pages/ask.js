@@ -1,0 +1,135 @@
+import { gql, loadSectors, loadJurisdictions } from '../graphql.js';
+import { h, announce, errorBox, loading, roleBadge, routeHref, bodyLink, placeSelect } from '../elements.js';
+import { topicInput, splitWords, matchWord } from '../topics.js';
+import { exportTools } from '../table.js';
+
+export const title = '问责任';
+
+const query = `query Responsibilities($topics: [String!]!, $jurisdiction: String) {
+  responsibilities(topics: $topics, jurisdiction: $jurisdiction) {
+    body { id name agencyType }
+    jurisdiction { id name }
+    role
+    match
+    evidence { id text locator document { id title number } }
+  }
+}`;
+
+const matchLabel = { ALL_TOPICS: '职责覆盖全部主题', SOME_TOPICS: '覆盖部分主题（全域职责）' };
+
+export async function render(root, { params, isCurrent }) {
+  const words = params.get('q') ?? '';
+  const place = params.get('place') ?? '';
+  root.append(h('h1', {}, '问责任：谁负责？'),
+    h('p', { class: 'lead-text' }, '输入行业、场所或危险源（如“燃气 餐饮”），可选地区，查看负责的单位、牵头或配合，以及职责原文和条款。'));
+  const [sectors, jurisdictions] = await Promise.all([loadSectors(), loadJurisdictions()]);
+  if (!isCurrent()) return;
+
+  const form = h('form', { class: 'query-form', role: 'search', 'aria-label': '问责任' },
+    topicInput({ id: 'topics', value: words, sectors, label: '主题（行业领域）' }),
+    h('div', { class: 'field' }, placeSelect('place', jurisdictions, place)),
+    h('div', { class: 'field actions' }, h('button', { type: 'submit' }, '查询')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const q = form.elements.topics.value.trim();
+    if (!q) { form.elements.topics.focus(); announce('请输入至少一个主题'); return; }
+    location.hash = routeHref('ask', { q, place: form.elements.place.value });
+  });
+  root.append(form);
+  const results = h('div', { class: 'results', 'aria-live': 'polite' });
+  root.append(results);
+
+  const topics = splitWords(words);
+  if (!topics.length) {
+    results.append(examples());
+    return;
+  }
+  results.append(matchedTopics(topics, sectors));
+  results.append(loading());
+  let data;
+  try {
+    data = await gql(query, { topics, jurisdiction: place || null });
+  } catch (e) {
+    results.lastChild.replaceWith(errorBox(e));
+    return;
+  }
+  if (!isCurrent()) return;
+  results.lastChild.remove();
+  const list = data.responsibilities;
+  announce(`找到 ${list.length} 个负责单位`);
+  if (!list.length) {
+    results.append(h('p', { class: 'notice' }, '没有找到有职责依据的单位。可尝试同义词，或去掉地区限制。'));
+    return;
+  }
+  results.append(exportTools(`问责任_${topics.join('_')}${place ? `_${place}` : ''}`, exportColumns, flatten(list)));
+
+  // Grouped by place in the order the API ranks them; the rank shown is the API's rank within the place.
+  const groups = new Map();
+  for (const r of list) {
+    const key = r.jurisdiction.name;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(r);
+  }
+  for (const [name, items] of groups) {
+    results.append(h('section', { class: 'place-group', 'aria-label': name },
+      h('h2', {}, name, h('span', { class: 'muted' }, `（${items.length} 个单位）`)),
+      h('ol', { class: 'resp-list' }, items.map(card))));
+  }
+}
+
+function card(r) {
+  return h('li', { class: `resp-card ${r.role === 'LEAD' ? 'is-lead' : 'is-assist'}` },
+    h('div', { class: 'resp-head' },
+      roleBadge(r.role),
+      h('strong', { class: 'body-name' }, bodyLink(r.body)),
+      r.body.agencyType ? h('span', { class: 'tag' }, r.body.agencyType) : null,
+      h('span', { class: `match ${r.match === 'ALL_TOPICS' ? 'all' : 'some'}` }, matchLabel[r.match] ?? r.match),
+      h('a', { class: 'small-link', href: routeHref('graph', { body: r.body.id }) }, '关系图')),
+    h('ul', { class: 'evidence' }, r.evidence.map((d) => h('li', {},
+      h('blockquote', {}, d.text),
+      h('p', { class: 'cite' },
+        h('a', { href: routeHref(`doc/${encodeURIComponent(d.id)}`), title: '在原文中查看此条款' }, `条款 ${d.locator}`),
+        ' · ',
+        h('cite', {}, d.document.title), d.document.number ? ` ${d.document.number}` : '')))));
+}
+
+function matchedTopics(topics, sectors) {
+  return h('ul', { class: 'matched', 'aria-label': '主题匹配到的行业领域' }, topics.map((t) => {
+    const m = matchWord(t, sectors);
+    if (!m.sectors.length) return h('li', { class: 'unmatched' }, `“${t}”：未匹配到行业领域`);
+    const names = m.sectors.map((s) => s.name).join('、');
+    const syn = m.sectors.flatMap((s) => s.aliases).slice(0, 6).join('、');
+    return h('li', {}, `“${t}” → ${names}`, syn ? h('span', { class: 'muted' }, `（含 ${syn}${m.exact ? '' : ' 等，部分匹配'}）`) : null);
+  }));
+}
+
+function examples() {
+  const ex = [['燃气 餐饮', '昆山市'], ['危险化学品', ''], ['网约车', '库尔勒市'], ['消防 学校', '']];
+  return h('div', { class: 'examples' }, h('h2', {}, '示例'),
+    h('ul', {}, ex.map(([q, place]) => h('li', {}, h('a', { href: routeHref('ask', { q, place }) }, `${q}${place ? `（${place}）` : ''}`)))));
+}
+
+const exportColumns = [
+  { label: '地区', text: (r) => r.place },
+  { label: '排序', text: (r) => String(r.rank) },
+  { label: '单位', text: (r) => r.body },
+  { label: '职能类型', text: (r) => r.agencyType },
+  { label: '角色', text: (r) => r.role },
+  { label: '匹配', text: (r) => r.match },
+  { label: '条款', text: (r) => r.locator },
+  { label: '职责原文', text: (r) => r.text },
+  { label: '文件', text: (r) => r.document },
+];
+
+function flatten(list) {
+  const rank = new Map();
+  return list.flatMap((r) => {
+    const n = (rank.get(r.jurisdiction.name) ?? 0) + 1;
+    rank.set(r.jurisdiction.name, n);
+    return r.evidence.map((d) => ({
+      place: r.jurisdiction.name, rank: n, body: r.body.name, agencyType: r.body.agencyType ?? '',
+      role: r.role === 'LEAD' ? '牵头' : '配合', match: matchLabel[r.match] ?? r.match,
+      locator: d.locator, text: d.text, document: `${d.document.title}${d.document.number ? ` ${d.document.number}` : ''}`,
+    }));
+  });
+}

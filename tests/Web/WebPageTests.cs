@@ -1,0 +1,188 @@
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.Playwright;
+
+namespace SafetyDuty.Tests.Web;
+
+/// <summary>The officers' web page in real Chromium against the real api on the seed knowledge base.</summary>
+public sealed class WebPageTests(WebPageFixture server) : IClassFixture<WebPageFixture>
+{
+    [Fact]
+    public async Task Asking_about_gas_in_restaurants_lists_the_Kunshan_commerce_bureau_first_with_its_clause()
+    {
+        await using var session = await BrowserSession.OpenAsync(server, "/#/ask");
+        var page = session.Page;
+
+        var topics = page.GetByLabel("主题（行业领域）");
+        await topics.PressSequentiallyAsync("燃");
+        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = "燃气" }).First).ToBeVisibleAsync();
+        await topics.FillAsync("燃气 餐饮");
+        await page.GetByLabel("地区").SelectOptionAsync(new SelectOptionValue { Label = "昆山市" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+
+        var kunshan = page.Locator("section.place-group").Filter(new() { HasText = "昆山市" });
+        var cards = kunshan.Locator("li.resp-card");
+        await Assertions.Expect(cards.First).ToBeVisibleAsync();
+        var first = cards.First;
+        await Assertions.Expect(first.Locator(".body-name")).ToHaveTextAsync("市商务局");
+        await Assertions.Expect(first.Locator(".badge")).ToHaveTextAsync("牵头");
+        var clause = first.Locator(".evidence li").Filter(new() { HasText = "签订安全供用气合同" });
+        await Assertions.Expect(clause).ToHaveCountAsync(1);
+        var locator = clause.Locator(".cite a");
+        await Assertions.Expect(locator).ToHaveTextAsync(new Regex(@"^条款 \S+"));
+        await Assertions.Expect(kunshan.Locator(".body-name").Filter(new() { HasText = "市住房和城乡建设局" }).First).ToBeVisibleAsync();
+        await session.ScreenshotAsync("ask-gas-restaurants");
+
+        await locator.ClickAsync();
+        var mark = page.Locator(".document-text mark#clause");
+        await Assertions.Expect(mark).ToContainTextAsync("签订安全供用气合同");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("昆山市");
+        await session.ScreenshotAsync("document-clause");
+        session.AssertStayedOnThisMachineWithoutErrors();
+    }
+
+    [Fact]
+    public async Task The_question_page_is_usable_at_phone_width()
+    {
+        await using var session = await BrowserSession.OpenAsync(server, "/#/ask?q=燃气 餐饮&place=昆山市", width: 390, height: 844);
+        var page = session.Page;
+        await Assertions.Expect(page.Locator("li.resp-card").First).ToBeVisibleAsync();
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "页面在手机宽度下横向溢出 (the page overflows at phone width)");
+        await session.ScreenshotAsync("ask-phone");
+        session.AssertStayedOnThisMachineWithoutErrors();
+    }
+
+    [Fact]
+    public async Task Comparing_two_places_renders_the_sector_matrix()
+    {
+        await using var session = await BrowserSession.OpenAsync(server, "/#/compare");
+        var page = session.Page;
+        await page.GetByLabel("昆山市").CheckAsync();
+        await page.GetByLabel("洛阳市").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "对比" }).ClickAsync();
+
+        var table = page.Locator("table.data");
+        await Assertions.Expect(table.Locator("thead th")).ToHaveTextAsync(["行业领域", "昆山市", "洛阳市"]);
+        var gas = table.Locator("tbody tr").Filter(new() { Has = page.Locator("th", new() { HasTextRegex = new Regex("^燃气") }) });
+        await Assertions.Expect(gas).ToHaveCountAsync(1);
+        await Assertions.Expect(gas.Locator("td").Nth(0)).ToContainTextAsync("牵头");
+        Assert.True(await table.Locator("tbody tr").CountAsync() > 3);
+        await session.ScreenshotAsync("compare-kunshan-luoyang");
+        session.AssertStayedOnThisMachineWithoutErrors();
+    }
+
+    [Fact]
+    public async Task The_graph_draws_a_neighbourhood_and_moves_to_a_clicked_node()
+    {
+        await using var session = await BrowserSession.OpenAsync(server, "/#/graph?sector=燃气&place=昆山市");
+        var page = session.Page;
+        await page.WaitForFunctionAsync("() => document.querySelector('.graph-canvas')?.cy?.nodes().length > 1");
+        await session.ScreenshotAsync("graph-sector-gas");
+
+        // A real mouse click on the canvas, where cytoscape drew a body node.
+        var target = await page.EvaluateAsync<NodeOnScreen>("""
+            () => {
+              const cy = document.querySelector('.graph-canvas').cy;
+              const node = cy.nodes('.body')[0];
+              const box = cy.container().getBoundingClientRect();
+              const p = node.renderedPosition();
+              return { x: box.left + p.x, y: box.top + p.y, id: node.id(), label: node.data('label') };
+            }
+            """);
+        await page.Mouse.ClickAsync(target.X, target.Y);
+
+        await page.WaitForURLAsync(new Regex("#/graph\\?body="));
+        await page.WaitForFunctionAsync(
+            "id => { const cy = document.querySelector('.graph-canvas')?.cy; return cy && cy.nodes('.focus').id() === id && cy.nodes().length > 1; }",
+            target.Id);
+        await Assertions.Expect(page.Locator("h2").First).ToContainTextAsync(target.Label);
+        await session.ScreenshotAsync("graph-body-after-click");
+        session.AssertStayedOnThisMachineWithoutErrors();
+    }
+
+    [Fact]
+    public async Task Exporting_the_answer_to_xlsx_downloads_a_workbook_that_reads_back()
+    {
+        await using var session = await BrowserSession.OpenAsync(server, "/#/ask?q=燃气 餐饮&place=昆山市");
+        var page = session.Page;
+        await Assertions.Expect(page.Locator("li.resp-card").First).ToBeVisibleAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "导出 XLSX" }).ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+        var path = Path.Combine(Path.GetTempPath(), $"safetyduty-{Guid.NewGuid():N}.xlsx");
+        await download.SaveAsAsync(path);
+        try
+        {
+            var rows = ReadSheet(path);
+            Assert.Equal(["地区", "排序", "单位", "职能类型", "角色", "匹配", "条款", "职责原文", "文件"], rows[0]);
+            Assert.Contains(rows.Skip(1), r => r[0] == "昆山市" && r[2] == "市商务局" && r[7].Contains("签订安全供用气合同"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        await session.ScreenshotAsync("ask-export");
+        session.AssertStayedOnThisMachineWithoutErrors();
+    }
+
+    [Fact]
+    public async Task The_body_gap_and_load_pages_and_GraphiQL_render_offline()
+    {
+        await using (var session = await BrowserSession.OpenAsync(server, "/#/body?place=昆山市&search=商务局"))
+        {
+            var page = session.Page;
+            await page.GetByRole(AriaRole.Link, new() { Name = "市商务局", Exact = true }).First.ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("市商务局");
+            await Assertions.Expect(page.Locator("table.data").First).ToContainTextAsync("签订安全供用气合同");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "与谁共同负责各领域" })).ToBeVisibleAsync();
+            await session.ScreenshotAsync("body-commerce-bureau");
+            session.AssertStayedOnThisMachineWithoutErrors();
+        }
+
+        await using (var session = await BrowserSession.OpenAsync(server, "/#/gaps?place=昆山市"))
+        {
+            await Assertions.Expect(session.Page.Locator(".summary")).ToContainTextAsync("监管空白");
+            await session.ScreenshotAsync("gaps-kunshan");
+            session.AssertStayedOnThisMachineWithoutErrors();
+        }
+
+        await using (var session = await BrowserSession.OpenAsync(server, "/#/load"))
+        {
+            await Assertions.Expect(session.Page.GetByLabel("API 密钥")).ToBeVisibleAsync();
+            await session.ScreenshotAsync("load");
+            session.AssertStayedOnThisMachineWithoutErrors();
+        }
+
+        await using (var session = await BrowserSession.OpenAsync(server, "/graphiql"))
+        {
+            await Assertions.Expect(session.Page.Locator(".graphiql-container")).ToBeVisibleAsync();
+            await Assertions.Expect(session.Page.Locator(".graphiql-query-editor")).ToContainTextAsync("responsibilities");
+            await session.ScreenshotAsync("graphiql");
+            session.AssertStayedOnThisMachineWithoutErrors();
+        }
+    }
+
+    private static List<string[]> ReadSheet(string path)
+    {
+        using var document = SpreadsheetDocument.Open(path, isEditable: false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        return sheet.Descendants<Row>()
+            .Select(row => row.Elements<Cell>().Select(cell => cell.InlineString?.InnerText ?? cell.CellValue?.Text ?? "").ToArray())
+            .ToList();
+    }
+
+    // Playwright fills results through a parameterless constructor and setters.
+    private sealed class NodeOnScreen
+    {
+        public float X { get; set; }
+
+        public float Y { get; set; }
+
+        public string Id { get; set; } = "";
+
+        public string Label { get; set; } = "";
+    }
+}
