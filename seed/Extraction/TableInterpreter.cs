@@ -43,6 +43,12 @@ internal static partial class TableInterpreter
         }
         else if (members >= 0 && duty >= 0)
         {
+            if (contextSectorText is not null)
+            {
+                // The heading above names what the table splits, not a body with duties of its own.
+                interpreter.DropIfIdle(BodyNames.FromHeading(contextSectorText).Name);
+            }
+
             foreach (var row in rows.Where(r => r.Cells.Count > Math.Max(members, duty)))
             {
                 DutySplit(interpreter, row, tableName, numbered, members, duty, contextSectorText);
