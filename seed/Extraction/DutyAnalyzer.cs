@@ -292,7 +292,7 @@ public sealed class DutyAnalyzer
             return false;
         }
 
-        return _vocabularies.AgencyTypes.ResolveMention(mention).Count > 0 || StrongSuffixes.Any(mention.EndsWith);
+        return _vocabularies.AgencyTypes.ResolveMention(mention).Count > 0 || StrongSuffixes.Any(s => mention.EndsWith(s, StringComparison.Ordinal));
     }
 
     /// <summary>Positions after <paramref name="from"/> where a body name could end (after 局, 部门, 中心 …), before

@@ -22,8 +22,24 @@ public sealed class TextRun
     /// <summary>How many child nodes of the owning node precede this paragraph.</summary>
     public int ChildrenBefore { get; }
 
-    // Page breaks split Chinese text mid-word: the pieces join without a space.
-    public string Text => string.Concat(Segments.Select(s => s.Text));
+    private string? _text;
+    private int _textSegments;
+
+    // Page breaks split Chinese text mid-word: the pieces join without a space. Read for every following line while
+    // the outline is built, so kept until a segment is added.
+    public string Text
+    {
+        get
+        {
+            if (_text is null || _textSegments != Segments.Count)
+            {
+                _text = Segments.Count == 1 ? Segments[0].Text : string.Concat(Segments.Select(s => s.Text));
+                _textSegments = Segments.Count;
+            }
+
+            return _text;
+        }
+    }
 
     public int Start => Segments[0].Start;
 

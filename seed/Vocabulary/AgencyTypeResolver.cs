@@ -55,7 +55,7 @@ public sealed class AgencyTypeResolver
     {
         var (text, _) = SplitBrackets(Compact(mention));
         var whole = ResolveCore(text);
-        var tail = MentionTails.FirstOrDefault(text.EndsWith);
+        var tail = MentionTails.FirstOrDefault(t => text.EndsWith(t, StringComparison.Ordinal));
         var result = new List<string>();
         if (tail is not null)
         {
@@ -219,6 +219,8 @@ public sealed class AgencyTypeResolver
     private sealed record KindRule(BodyKind Kind, List<string> EndsWith, List<string> Contains, List<string> StartsWith)
     {
         public bool Matches(string name) =>
-            EndsWith.Exists(name.EndsWith) || Contains.Exists(name.Contains) || StartsWith.Exists(name.StartsWith);
+            // Ordinal: a culture-aware comparison is slow and may ignore characters it deems insignificant.
+            EndsWith.Exists(e => name.EndsWith(e, StringComparison.Ordinal)) || Contains.Exists(c => name.Contains(c, StringComparison.Ordinal))
+            || StartsWith.Exists(s => name.StartsWith(s, StringComparison.Ordinal));
     }
 }

@@ -12,6 +12,9 @@ public sealed class TermMatcher<T>
     private readonly List<int> _fail = [0];
     // Terms ending at each state, including those reached through failure links, longest first.
     private readonly List<List<(string Term, T Value)>> _output = [[]];
+    // Characters that occur in some term. Most characters of a duty text occur in none: the scan resets on them
+    // without walking failure links.
+    private readonly bool[] _inAlphabet = new bool[char.MaxValue + 1];
 
     public TermMatcher(IEnumerable<(string Term, T Value)> terms)
     {
@@ -25,6 +28,7 @@ public sealed class TermMatcher<T>
             var state = 0;
             foreach (var c in term)
             {
+                _inAlphabet[c] = true;
                 if (!_next[state].TryGetValue(c, out var to))
                 {
                     to = _next.Count;
@@ -77,7 +81,7 @@ public sealed class TermMatcher<T>
     /// <summary>Every occurrence of every term, overlapping ones included, in order of their end.</summary>
     public List<TermHit<T>> FindAll(string text)
     {
-        var hits = new List<TermHit<T>>();
+        var hits = new List<TermHit<T>>(Math.Max(16, text.Length / 4));
         // Original positions of the non-whitespace characters seen so far, to map a term back to its span.
         var positions = new List<int>(text.Length);
         var state = 0;
@@ -89,14 +93,26 @@ public sealed class TermMatcher<T>
                 continue;
             }
 
+            if (!_inAlphabet[c])
+            {
+                // No term contains c, so no match spans it.
+                state = 0;
+                continue;
+            }
+
             positions.Add(i);
             int to;
-            while (!_next[state].TryGetValue(c, out to) && state != 0)
+            while (!_next[state].TryGetValue(c, out to))
             {
+                if (state == 0)
+                {
+                    break;
+                }
+
                 state = _fail[state];
             }
 
-            state = _next[state].TryGetValue(c, out to) ? to : 0;
+            state = to;
             foreach (var (term, value) in _output[state])
             {
                 var start = positions[positions.Count - term.Length];
