@@ -87,6 +87,17 @@ public class SampleDocumentTests
         Assert.Equal(3, graph.Nodes.OfType<Duty>().Count());
     }
 
+    [Fact]
+    public void Recognises_an_empty_template_table_as_a_table_with_no_rows()
+    {
+        var result = SeedCorpus.Reader.Read(Path.Combine(AppContext.BaseDirectory, "Seed", "Samples", "template-table.txt"));
+        // Nothing is left over: the title is the document's, the table's header cells are not noise.
+        Assert.Empty(result.Report.UnattributedLines);
+        Assert.Contains(result.Report.Warnings, w => w.Contains("空表", StringComparison.Ordinal) && w.Contains("隐患描述", StringComparison.Ordinal));
+        Assert.Equal(2, result.Graph.DutiesOfBody("县住房和城乡建设局").Count);
+        AssertRelations("template-table.txt", "LEAD 县住房和城乡建设局 燃气");
+    }
+
     private static DocumentGraph Read(string sample) =>
         SeedCorpus.Reader.Read(Path.Combine(AppContext.BaseDirectory, "Seed", "Samples", sample)).Graph;
 
