@@ -70,7 +70,8 @@ internal sealed class OutlineInterpreter
         CheckNumbering(node, owner is not null);
         foreach (var child in node.Children)
         {
-            if (child.Label is not null)
+            // An ancestor's pass already attributed the whole subtree when it attributed this head line.
+            if (child.Label is not null && !_attributed.Contains(child.Line!.Number))
             {
                 Attribute(child.AllLines());
             }
