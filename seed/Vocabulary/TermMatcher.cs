@@ -15,6 +15,7 @@ public sealed class TermMatcher<T>
     // Characters that occur in some term. Most characters of a duty text occur in none: the scan resets on them
     // without walking failure links.
     private readonly bool[] _inAlphabet = new bool[char.MaxValue + 1];
+    private readonly int _longestTerm = 1;
 
     public TermMatcher(IEnumerable<(string Term, T Value)> terms)
     {
@@ -25,6 +26,7 @@ public sealed class TermMatcher<T>
                 continue;
             }
 
+            _longestTerm = Math.Max(_longestTerm, term.Length);
             var state = 0;
             foreach (var c in term)
             {
@@ -81,9 +83,11 @@ public sealed class TermMatcher<T>
     /// <summary>Every occurrence of every term, overlapping ones included, in order of their end.</summary>
     public List<TermHit<T>> FindAll(string text)
     {
-        var hits = new List<TermHit<T>>(Math.Max(16, text.Length / 4));
-        // Original positions of the non-whitespace characters seen so far, to map a term back to its span.
-        var positions = new List<int>(text.Length);
+        var hits = new List<TermHit<T>>(16);
+        // Original positions of the last characters scanned (as many as the longest term), to map a term back to its
+        // span across skipped whitespace.
+        Span<int> positions = _longestTerm <= 256 ? stackalloc int[_longestTerm] : new int[_longestTerm];
+        var scanned = 0;
         var state = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -100,7 +104,8 @@ public sealed class TermMatcher<T>
                 continue;
             }
 
-            positions.Add(i);
+            positions[scanned % _longestTerm] = i;
+            scanned++;
             int to;
             while (!_next[state].TryGetValue(c, out to))
             {
@@ -115,7 +120,7 @@ public sealed class TermMatcher<T>
             state = to;
             foreach (var (term, value) in _output[state])
             {
-                var start = positions[positions.Count - term.Length];
+                var start = positions[(scanned - term.Length) % _longestTerm];
                 hits.Add(new TermHit<T>(value, term, start, i + 1 - start));
             }
         }
