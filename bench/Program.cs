@@ -14,6 +14,6 @@ return args switch
 
 static int RunBenchmarks(string[] args)
 {
-    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    BenchmarkSwitcher.FromAssembly(typeof(ReaderBenchmarks).Assembly).Run(args);
     return 0;
 }

@@ -118,7 +118,7 @@ internal static partial class BodyNames
 
     /// <summary>Repairs conversion artifacts in a duty's text: a stray " and " for 和, the traditional 員.</summary>
     public static string Clean(string text) =>
-        StrayAnd().Replace(text, "和").Replace('員', '员').Trim();
+        (text.Contains("and", StringComparison.Ordinal) ? StrayAnd().Replace(text, "和") : text).Replace('員', '员').Trim();
 
     [GeneratedRegex(@"^(.+?)(?:还|应当|要|应)?履行(?:以下|下列|如下)")]
     private static partial Regex Performs();

@@ -180,7 +180,7 @@ internal sealed class GraphAssembler(
 
         var sectors = draft.SectorText is null
             ? analysis.Sectors.Select(s => s.Match.Sector).ToList()
-            : vocabularies.Sectors.FindIn(draft.SectorText).Select(m => m.Sector).ToList();
+            : NamedSectors(draft.SectorText);
         foreach (var sector in sectors.DistinctBy(s => s.Id))
         {
             AddEdge(EdgeType.Covers, duty.Id, sector.Id, null, null, duty.Source);
@@ -190,6 +190,26 @@ internal sealed class GraphAssembler(
                 AddEdge(role.IsLead ? EdgeType.Lead : EdgeType.Assist, body.Id, sector.Id, duty.Id, role.Scope, duty.Source);
             }
         }
+    }
+
+    /// <summary>The sectors a heading or table cell names. A bracket right after a sector term describes that term
+    /// ("城市商业综合体（融合商业零售、超市、电影院、娱乐、餐饮…为一体的城市经济聚集体）"): what it lists are not
+    /// further sectors of the row.</summary>
+    private List<Sector> NamedSectors(string sectorText)
+    {
+        var matches = vocabularies.Sectors.FindIn(sectorText);
+        var described = new List<(int Start, int End)>();
+        foreach (var match in matches)
+        {
+            var open = match.Start + match.Length;
+            if (open < sectorText.Length && sectorText[open] is '（' or '(')
+            {
+                var close = sectorText.IndexOfAny(['）', ')'], open);
+                described.Add((open, close < 0 ? sectorText.Length : close));
+            }
+        }
+
+        return matches.Where(m => !described.Exists(d => d.Start < m.Start && m.Start < d.End)).Select(m => m.Sector).ToList();
     }
 
     private List<Body> ResolveMention(string mention)

@@ -53,6 +53,16 @@ internal sealed class OutlineInterpreter
 
     public void Warn(string warning) => _warnings.Add(warning);
 
+    /// <summary>Forgets an owner that turned out to be no owner (a heading naming the sector of the table below it,
+    /// "校外培训机构"), unless something was already attributed to it.</summary>
+    public void DropIfIdle(string name)
+    {
+        if (_owners.TryGetValue(name, out var owner) && owner.MemberNames.Count == 0 && !_duties.Exists(d => d.Owner == owner))
+        {
+            _owners.Remove(name);
+        }
+    }
+
     public void Interpret(OutlineNode root) => Walk(root, null, false);
 
     private void Walk(OutlineNode node, DraftOwner? owner, bool common)
@@ -60,7 +70,8 @@ internal sealed class OutlineInterpreter
         CheckNumbering(node, owner is not null);
         foreach (var child in node.Children)
         {
-            if (child.Label is not null)
+            // An ancestor's pass already attributed the whole subtree when it attributed this head line.
+            if (child.Label is not null && !_attributed.Contains(child.Line!.Number))
             {
                 Attribute(child.AllLines());
             }

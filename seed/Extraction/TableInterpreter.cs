@@ -24,6 +24,13 @@ internal static partial class TableInterpreter
         var count = header.FindIndex(h => h.Contains("数量", StringComparison.Ordinal));
         var numbered = header.Count > 0 && header[0].Contains("序号", StringComparison.Ordinal);
         var rows = table.Rows.Skip(dataStart).ToList();
+        if (!rows.Exists(HasData))
+        {
+            // A template (填报表): headers and blank cells, perhaps numbered rows. A table with no rows, not noise.
+            interpreter.Attribute(table.Rows.SelectMany(r => r.Cells).SelectMany(c => c.Lines));
+            interpreter.Warn($"{tableName}：只有表头、没有数据行的空表（{string.Join("、", header.Where(h => h.Length > 0))}）(empty table: headers only)");
+            return;
+        }
 
         if (lead >= 0)
         {
@@ -43,6 +50,12 @@ internal static partial class TableInterpreter
         }
         else if (members >= 0 && duty >= 0)
         {
+            if (contextSectorText is not null)
+            {
+                // The heading above names what the table splits, not a body with duties of its own.
+                interpreter.DropIfIdle(BodyNames.FromHeading(contextSectorText).Name);
+            }
+
             foreach (var row in rows.Where(r => r.Cells.Count > Math.Max(members, duty)))
             {
                 DutySplit(interpreter, row, tableName, numbered, members, duty, contextSectorText);
@@ -55,6 +68,10 @@ internal static partial class TableInterpreter
 
         interpreter.Attribute(table.Rows.SelectMany(r => r.Cells).SelectMany(c => c.Lines));
     }
+
+    // A row says something when a cell other than its number is filled.
+    private static bool HasData(TableRow row) =>
+        row.Cells.Select((c, i) => (c.Text, i)).Any(c => c.Text.Length > 0 && !(c.i == 0 && Number().IsMatch(c.Text)));
 
     // Header cells of several rows merge by column: a merged cell ("监管责任划分") leaves the row below to name its parts.
     private static List<string> Header(List<TableRow> headerRows)

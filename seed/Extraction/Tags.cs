@@ -7,7 +7,9 @@ namespace SafetyDuty.Seed.Extraction;
 /// （牵头单位：X；配合单位：Y） or separate 牵头单位：/配合单位： lines under a heading naming a sector.</summary>
 internal static partial class Tags
 {
-    public sealed record Tag(IReadOnlyList<string> Leads, IReadOnlyList<string> Assists, IReadOnlyList<TextRun> TagRuns);
+    /// <param name="FieldRuns">Runs that are a 牵头单位：/配合单位： line: not part of any duty's text.</param>
+    /// <param name="TagRuns">Field runs and runs that are nothing but an inline tag.</param>
+    public sealed record Tag(IReadOnlyList<string> Leads, IReadOnlyList<string> Assists, IReadOnlyList<TextRun> FieldRuns, IReadOnlyList<TextRun> TagRuns);
 
     public static Tag? Find(OutlineNode node)
     {
@@ -20,40 +22,78 @@ internal static partial class Tags
         runs.AddRange(node.Paragraphs.Where(p => p.ChildrenBefore == 0));
         var leads = new List<string>();
         var assists = new List<string>();
-        var tagRuns = new List<TextRun>();
+
+        // An inline tag can be cut by a line break ("（责任单位：县公安局；" / "配合单位：县教育局）"): look for tags in
+        // the runs joined, and remember where each run starts in the joined text.
+        var joined = new System.Text.StringBuilder();
+        var runStarts = new List<int>();
         foreach (var run in runs)
         {
-            var text = run.Text;
-            foreach (Match m in Inline().Matches(text))
+            runStarts.Add(joined.Length);
+            joined.Append(run.Text).Append('\n');
+        }
+
+        var tagSpans = new List<(int Start, int End)>();
+        foreach (Match m in Inline().Matches(joined.ToString()))
+        {
+            leads.AddRange(BodyNames.SplitList(m.Groups[2].Value));
+            if (m.Groups[4].Success)
             {
-                leads.AddRange(BodyNames.SplitList(m.Groups[2].Value));
-                if (m.Groups[4].Success)
-                {
-                    assists.AddRange(BodyNames.SplitList(m.Groups[4].Value));
-                }
+                assists.AddRange(BodyNames.SplitList(m.Groups[4].Value));
+            }
+
+            tagSpans.Add((m.Index, m.Index + m.Length));
+        }
+
+        var fieldRuns = new List<TextRun>();
+        var tagRuns = new List<TextRun>();
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var run = runs[i];
+            var text = run.Text;
+            if (IsInside(tagSpans, runStarts[i], runStarts[i] + text.Length, text))
+            {
+                tagRuns.Add(run);
+                continue;
+            }
+
+            if (tagSpans.Exists(s => s.Start < runStarts[i] && runStarts[i] < s.End))
+            {
+                // The rest of a tag that began on the line before, followed by more text: already read.
+                continue;
             }
 
             var lead = LeadLine().Match(text);
             if (lead.Success)
             {
                 leads.AddRange(BodyNames.SplitList(lead.Groups[2].Value));
-                tagRuns.Add(run);
+                fieldRuns.Add(run);
             }
 
             var assist = AssistLine().Match(text);
             if (assist.Success)
             {
                 assists.AddRange(BodyNames.SplitList(assist.Groups[2].Value));
-                tagRuns.Add(run);
-            }
-
-            if (Inline().IsMatch(text) && Inline().Replace(text, "").Trim().Length == 0)
-            {
-                tagRuns.Add(run);
+                fieldRuns.Add(run);
             }
         }
 
-        return leads.Count == 0 ? null : new Tag(leads.Distinct().ToList(), assists.Distinct().ToList(), tagRuns);
+        tagRuns.AddRange(fieldRuns);
+        return leads.Count == 0 ? null : new Tag(leads.Distinct().ToList(), assists.Distinct().ToList(), fieldRuns, tagRuns);
+    }
+
+    // True when every non-space character of the run lies inside a tag.
+    private static bool IsInside(List<(int Start, int End)> spans, int start, int end, string text)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (!char.IsWhiteSpace(text[k - start]) && !spans.Exists(s => s.Start <= k && k < s.End))
+            {
+                return false;
+            }
+        }
+
+        return spans.Count > 0;
     }
 
     public static string WithoutTags(string text) => Inline().Replace(text, "").Trim();
@@ -63,8 +103,9 @@ internal static partial class Tags
     public static void ReadTaggedItem(OutlineInterpreter interpreter, OutlineNode node, Tag tag, string locator)
     {
         var owner = interpreter.Owner(OwnerKind.Body, tag.Leads[0]);
+        // The task's text with its inline tag taken out; a tag cut over two lines is taken out whole.
         var runs = new List<TextRun> { node.Head! };
-        runs.AddRange(node.Paragraphs.Where(p => p.ChildrenBefore == 0 && !tag.TagRuns.Contains(p)));
+        runs.AddRange(node.Paragraphs.Where(p => p.ChildrenBefore == 0 && !tag.FieldRuns.Contains(p)));
         var duty = OutlineInterpreter.Duty(owner, runs, locator, false, node.Line!.ContentStart) with
         {
             StatedRoles = Roles(tag, null),

@@ -22,8 +22,24 @@ public sealed class TextRun
     /// <summary>How many child nodes of the owning node precede this paragraph.</summary>
     public int ChildrenBefore { get; }
 
-    // Page breaks split Chinese text mid-word: the pieces join without a space.
-    public string Text => string.Concat(Segments.Select(s => s.Text));
+    private string? _text;
+    private int _textSegments;
+
+    // Page breaks split Chinese text mid-word: the pieces join without a space. Read for every following line while
+    // the outline is built, so kept until a segment is added.
+    public string Text
+    {
+        get
+        {
+            if (_text is null || _textSegments != Segments.Count)
+            {
+                _text = Segments.Count == 1 ? Segments[0].Text : string.Concat(Segments.Select(s => s.Text));
+                _textSegments = Segments.Count;
+            }
+
+            return _text;
+        }
+    }
 
     public int Start => Segments[0].Start;
 
@@ -117,7 +133,8 @@ public static partial class OutlineBuilder
             var top = stack.Count > 0 ? stack[^1] : root;
             var last = top.Paragraphs.Count > 0 ? top.Paragraphs[^1] : top.Head;
             var segment = new Segment(line, line.ContentStart, line.Content);
-            if (last is not null && !EndsSentence(last.Text) && !(ReferenceEquals(last, top.Head) && top.LooksLikeHeading) && !FieldLine().IsMatch(line.Content))
+            if (last is not null && !EndsSentence(last.Text) && !(ReferenceEquals(last, top.Head) && top.LooksLikeHeading) && !FieldLine().IsMatch(line.Content)
+                && !IsClosedResponsibilityField(last.Text))
             {
                 last.Segments.Add(segment);
             }
@@ -164,7 +181,9 @@ public static partial class OutlineBuilder
         var head = new TextRun(new Segment(line, line.ContentStart + label.Length, text), parent.Children.Count);
         var previous = parent.Children.Count > 0 ? parent.Children[^1] : null;
         var node = new OutlineNode(label, head, parent, false);
-        node.LooksLikeHeading = IsHeadingText(text) || (IsShortName(text) && (previous is null || previous.LooksLikeHeading));
+        // "燃气（牵头单位：X；配合单位：Y）": a sector heading carrying its responsibility tag is still a short name.
+        var name = TrailingFieldNote().Replace(text, "");
+        node.LooksLikeHeading = IsHeadingText(text) || (IsShortName(name) && (previous is null || previous.LooksLikeHeading || name.Length < text.Length));
         parent.Children.Add(node);
         stack.Add(node);
     }
@@ -265,6 +284,19 @@ public static partial class OutlineBuilder
     // "牵头单位：…", "配合单位：…": a field line starts its own paragraph even after an unpunctuated one.
     [GeneratedRegex(@"^[（(]?[\u4e00-\u9fff]{2,6}[：:]")]
     private static partial Regex FieldLine();
+
+    /// <summary>"牵头单位：县交通运输局" is a whole line; only a list visibly cut ("…、") continues on the next.</summary>
+    private static bool IsClosedResponsibilityField(string text)
+    {
+        var t = text.TrimEnd();
+        return ResponsibilityField().IsMatch(t) && t.Length > 0 && t[^1] is not ('、' or '，' or ',');
+    }
+
+    [GeneratedRegex(@"^(牵头|主责|责任|配合|协助|协办|参与)(单位|部门)[：:]")]
+    private static partial Regex ResponsibilityField();
+
+    [GeneratedRegex(@"[（(][\u4e00-\u9fff]{2,6}[：:][^（()）]*[）)]$")]
+    private static partial Regex TrailingFieldNote();
 
     [GeneratedRegex(@"[，。；：,;:]")]
     private static partial Regex NamePunctuation();
