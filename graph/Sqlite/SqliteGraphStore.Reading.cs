@@ -58,7 +58,7 @@ public sealed partial class SqliteGraphStore
             using var count = Command(connection, $"SELECT count(*) FROM nodes WHERE {where};", [.. parameters]);
             var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
             using var page = Command(connection,
-                $"SELECT data FROM nodes WHERE {where} ORDER BY name, id LIMIT $take OFFSET $skip;",
+                $"SELECT data FROM nodes WHERE {where} ORDER BY sort_name, id LIMIT $take OFFSET $skip;",
                 [.. parameters, ("$take", Math.Max(0, query.Take)), ("$skip", Math.Max(0, query.Skip))]);
             return new Page<GraphNode>(ReadNodes(page), total);
         }, cancellationToken);
@@ -140,22 +140,12 @@ public sealed partial class SqliteGraphStore
     public Task<Page<SearchHit>> SearchAsync(TextQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var match = SearchGrams.ToMatch(query.Text);
+        // The label and place narrow inside the index (SearchGrams.ToMatch), so a search in one place costs what
+        // that place's matches cost, not what the whole knowledge base's do.
+        var match = SearchGrams.ToMatch(query.Text, query.Label, query.JurisdictionId);
         if (match is null)
         {
             return Task.FromResult(new Page<SearchHit>([], 0));
-        }
-
-        // Filters are tokens of the tags column, so the index narrows by them and a filtered search costs what
-        // its own matches cost, not what the whole knowledge base's do.
-        if (query.Label is { } label)
-        {
-            match += $" AND tags : \"{SearchGrams.Tag('l', label.ToString())}\"";
-        }
-
-        if (query.JurisdictionId is not null)
-        {
-            match += $" AND tags : \"{SearchGrams.Tag('j', query.JurisdictionId)}\"";
         }
 
         return Run(connection =>
@@ -163,13 +153,13 @@ public sealed partial class SqliteGraphStore
             using var transaction = connection.BeginTransaction(deferred: true);
             using var count = Command(connection, "SELECT count(*) FROM node_text WHERE node_text MATCH $match;", ("$match", match));
             var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-            // bm25 is lower for better matches; the tags column weighs nothing. Ties go by rowid, so pages are stable.
+            // bm25 is lower for better matches. Ties go by rowid, so pages are stable.
             using var page = Command(connection, """
                 SELECT n.data, hits.score
                 FROM (
-                    SELECT rowid, -bm25(node_text, 1.0, 0.0) AS score FROM node_text
+                    SELECT rowid, -bm25(node_text) AS score FROM node_text
                     WHERE node_text MATCH $match
-                    ORDER BY bm25(node_text, 1.0, 0.0), rowid
+                    ORDER BY bm25(node_text), rowid
                     LIMIT $take OFFSET $skip
                 ) AS hits
                 CROSS JOIN nodes n ON n.key = hits.rowid
