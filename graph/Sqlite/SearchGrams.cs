@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SafetyDuty.Graph.Model;
 
@@ -37,12 +38,12 @@ internal static class SearchGrams
         return string.Join(' ', tokens);
     }
 
-    // The same grams scoped to one place and label: each token prefixed with a letter for the label and the place
-    // id's UTF-8 in hex, ended by x (never a hex digit, so no two places or labels ever share a token). A search in
+    // The same grams scoped to one place and label: each token prefixed with a letter for the label and the place's
+    // number (places.code), ended by x (never a digit, so no two places or labels ever share a token). A search in
     // one place then reads, counts and ranks only that place's postings, whatever the size of the rest.
-    public static string ForPlace(string grams, NodeLabel label, string jurisdictionId)
+    public static string ForPlace(string grams, NodeLabel label, long placeCode)
     {
-        var prefix = PlacePrefix(label, jurisdictionId);
+        var prefix = PlacePrefix(label, placeCode);
         return string.Join(' ', grams.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(token => prefix + token));
     }
 
@@ -50,21 +51,21 @@ internal static class SearchGrams
     // own column) and a place is the place column's prefixed tokens; neither is an extra phrase, so bm25 never
     // counts the postings of a whole label or place. Null when the query has nothing searchable in it. Tokens are
     // letters and digits only, so quoting them is safe.
-    public static string? ToMatch(string query, NodeLabel? label, string? jurisdictionId)
+    public static string? ToMatch(string query, NodeLabel? label, long? placeCode)
     {
         var terms = new List<string>();
         foreach (var (run, isCjk) in Runs(query))
         {
             if (!isCjk)
             {
-                terms.Add(Term([run], isPrefix: false, label, jurisdictionId));
+                terms.Add(Term([run], isPrefix: false, label, placeCode));
                 continue;
             }
 
             var characters = TextElements(run);
             if (characters.Count == 1)
             {
-                terms.Add(Term([characters[0]], isPrefix: true, label, jurisdictionId));
+                terms.Add(Term([characters[0]], isPrefix: true, label, placeCode));
                 continue;
             }
 
@@ -74,28 +75,28 @@ internal static class SearchGrams
                 bigrams.Add(characters[i] + characters[i + 1]);
             }
 
-            terms.Add(Term(bigrams, isPrefix: false, label, jurisdictionId));
+            terms.Add(Term(bigrams, isPrefix: false, label, placeCode));
         }
 
         return terms.Count == 0 ? null : string.Join(" AND ", terms);
     }
 
-    private static string Term(List<string> tokens, bool isPrefix, NodeLabel? label, string? jurisdictionId)
+    private static string Term(List<string> tokens, bool isPrefix, NodeLabel? label, long? placeCode)
     {
-        if (jurisdictionId is null)
+        if (placeCode is not { } code)
         {
             return $"{(label is { } one ? one.ToString() : AllLabelColumns)} : {Phrase(tokens, "", isPrefix)}";
         }
 
         var labels = label is { } only ? [only] : Enum.GetValues<NodeLabel>();
-        return "(" + string.Join(" OR ", labels.Select(l => $"place : {Phrase(tokens, PlacePrefix(l, jurisdictionId), isPrefix)}")) + ")";
+        return "(" + string.Join(" OR ", labels.Select(l => $"place : {Phrase(tokens, PlacePrefix(l, code), isPrefix)}")) + ")";
     }
 
     private static string Phrase(List<string> tokens, string prefix, bool isPrefix) =>
         "\"" + string.Join(' ', tokens.Select(token => prefix + token)) + "\"" + (isPrefix ? " *" : "");
 
-    private static string PlacePrefix(NodeLabel label, string jurisdictionId) =>
-        (char)('a' + (int)label) + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(jurisdictionId)) + "x";
+    private static string PlacePrefix(NodeLabel label, long placeCode) =>
+        (char)('a' + (int)label) + placeCode.ToString(CultureInfo.InvariantCulture) + "x";
 
     private static IEnumerable<(string Run, bool IsCjk)> Runs(string text)
     {

@@ -142,8 +142,7 @@ public sealed partial class SqliteGraphStore
         ArgumentNullException.ThrowIfNull(query);
         // The label and place narrow inside the index (SearchGrams.ToMatch), so a search in one place costs what
         // that place's matches cost, not what the whole knowledge base's do.
-        var match = SearchGrams.ToMatch(query.Text, query.Label, query.JurisdictionId);
-        if (match is null)
+        if (SearchGrams.ToMatch(query.Text, null, null) is null)
         {
             return Task.FromResult(new Page<SearchHit>([], 0));
         }
@@ -151,6 +150,20 @@ public sealed partial class SqliteGraphStore
         return Run(connection =>
         {
             using var transaction = connection.BeginTransaction(deferred: true);
+            long? placeCode = null;
+            if (query.JurisdictionId is not null)
+            {
+                using var place = Command(connection, "SELECT code FROM places WHERE jurisdiction_id = $jurisdiction;",
+                    ("$jurisdiction", query.JurisdictionId));
+                if (place.ExecuteScalar() is not long code)
+                {
+                    return new Page<SearchHit>([], 0);
+                }
+
+                placeCode = code;
+            }
+
+            var match = SearchGrams.ToMatch(query.Text, query.Label, placeCode)!;
             using var count = Command(connection, "SELECT count(*) FROM node_text WHERE node_text MATCH $match;", ("$match", match));
             var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
             // bm25 is lower for better matches. Ties go by rowid, so pages are stable.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -276,7 +277,9 @@ public sealed partial class SqliteGraphStore
 
         private static readonly string[] Labels = Enum.GetNames<NodeLabel>();
 
+        private readonly Dictionary<string, long> _placeCodes = [];
         private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _place;
         private readonly SqliteCommand _insert;
         private readonly SqliteCommand _update;
         private readonly SqliteCommand _deleteText;
@@ -310,6 +313,11 @@ public sealed partial class SqliteGraphStore
                 INSERT INTO contributions (document_id, node_id, data) VALUES ($doc, $id, $data)
                 ON CONFLICT (document_id, node_id) DO UPDATE SET data = excluded.data;
                 """, ("$doc", ""), ("$id", ""), ("$data", null));
+            _place = Command(connection, """
+                INSERT INTO places (jurisdiction_id) VALUES ($jurisdiction)
+                ON CONFLICT (jurisdiction_id) DO UPDATE SET jurisdiction_id = excluded.jurisdiction_id
+                RETURNING code;
+                """, ("$jurisdiction", ""));
             _insert.Prepare();
             _update.Prepare();
             _deleteText.Prepare();
@@ -349,7 +357,7 @@ public sealed partial class SqliteGraphStore
                 Set(_insertText, "$" + column, column == row.Label ? grams : null);
             }
 
-            Set(_insertText, "$place", row.JurisdictionId is null ? null : SearchGrams.ForPlace(grams, label, row.JurisdictionId));
+            Set(_insertText, "$place", row.JurisdictionId is null ? null : SearchGrams.ForPlace(grams, label, PlaceCode(row.JurisdictionId)));
             _insertText.ExecuteNonQuery();
         }
 
@@ -369,6 +377,18 @@ public sealed partial class SqliteGraphStore
             Set(command, "$data", row.Data);
         }
 
+        // A place's short number for its full-text tokens, given once and kept (places.code).
+        private long PlaceCode(string jurisdictionId)
+        {
+            if (!_placeCodes.TryGetValue(jurisdictionId, out var code))
+            {
+                Set(_place, "$jurisdiction", jurisdictionId);
+                code = _placeCodes[jurisdictionId] = Convert.ToInt64(_place.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+
+            return code;
+        }
+
         public void Contribute(string documentId, NodeRow row, bool keepCopy)
         {
             Set(_contribute, "$doc", documentId);
@@ -379,6 +399,7 @@ public sealed partial class SqliteGraphStore
 
         public void Dispose()
         {
+            _place.Dispose();
             _insert.Dispose();
             _update.Dispose();
             _deleteText.Dispose();

@@ -94,7 +94,8 @@ internal static class SqliteSchema
 
         // 3: full text with a column per label and a place column of place-scoped grams (SearchGrams.ForPlace),
         //    instead of filter tags: a tag shared by every duty made bm25 and segment merges read postings as long
-        //    as the whole knowledge base. The store refills it from the nodes after this migration.
+        //    as the whole knowledge base. A place's tokens carry its short number from places. The store refills
+        //    the index from the nodes after this migration.
         """
         DROP TABLE node_text;
         CREATE VIRTUAL TABLE node_text USING fts5 (
@@ -104,6 +105,7 @@ internal static class SqliteSchema
             contentless_delete = 1,
             tokenize = 'unicode61 remove_diacritics 0'
         );
+        CREATE TABLE places (code INTEGER PRIMARY KEY, jurisdiction_id TEXT NOT NULL UNIQUE);
         """,
     ];
 
