@@ -164,28 +164,39 @@ public sealed partial class SqliteGraphStore
             }
 
             var match = SearchGrams.ToMatch(query.Text, query.Label, placeCode)!;
-            using var count = Command(connection, "SELECT count(*) FROM node_text WHERE node_text MATCH $match;", ("$match", match));
-            var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-            // bm25 is lower for better matches. Ties go by rowid, so pages are stable.
+            // One pass: ranking already visits every match, so the total comes with the page (a window count over
+            // all matches, before LIMIT) instead of from a second scan. Only a page past the end needs the count.
+            // bm25 is lower for better matches (and cannot sit beside a window function, hence the inner query).
+            // Ties go by rowid, so pages are stable.
             using var page = Command(connection, """
-                SELECT n.data, hits.score
+                SELECT n.data, hits.score, hits.total
                 FROM (
-                    SELECT rowid, -bm25(node_text) AS score FROM node_text
-                    WHERE node_text MATCH $match
-                    ORDER BY bm25(node_text), rowid
+                    SELECT rowid, score, count(*) OVER () AS total
+                    FROM (SELECT rowid, -bm25(node_text) AS score FROM node_text WHERE node_text MATCH $match)
+                    ORDER BY score DESC, rowid
                     LIMIT $take OFFSET $skip
                 ) AS hits
                 CROSS JOIN nodes n ON n.key = hits.rowid
                 ORDER BY hits.score DESC, hits.rowid;
                 """, ("$match", match), ("$take", Math.Max(0, query.Take)), ("$skip", Math.Max(0, query.Skip)));
-            using var reader = page.ExecuteReader();
             var hits = new List<SearchHit>();
-            while (reader.Read())
+            int? total = null;
+            using (var reader = page.ExecuteReader())
             {
-                hits.Add(new SearchHit(NodeRow.Read(reader.GetString(0)), reader.GetDouble(1)));
+                while (reader.Read())
+                {
+                    hits.Add(new SearchHit(NodeRow.Read(reader.GetString(0)), reader.GetDouble(1)));
+                    total = reader.GetInt32(2);
+                }
             }
 
-            return new Page<SearchHit>(hits, total);
+            if (total is null)
+            {
+                using var count = Command(connection, "SELECT count(*) FROM node_text WHERE node_text MATCH $match;", ("$match", match));
+                total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+
+            return new Page<SearchHit>(hits, total.Value);
         }, cancellationToken);
     }
 

@@ -65,6 +65,24 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
     }
 
     [Fact]
+    public async Task Counts_every_match_of_a_search_whose_page_is_past_the_end()
+    {
+        var doc = new TestDocument("昆山市", "职责规定");
+        var office = doc.Body("市商务局", "商务");
+        doc.Duty(office, "督促餐饮企业落实燃气安全。");
+        doc.Duty(office, "检查燃气管道。");
+        await Store.LoadDocumentAsync(doc.Build());
+
+        var past = await Store.SearchAsync(new TextQuery("燃气", NodeLabel.Duty, doc.Place.Id, Skip: 5, Take: 5));
+        var none = await Store.SearchAsync(new TextQuery("燃气", NodeLabel.Duty, Take: 0));
+
+        Assert.Empty(past.Items);
+        Assert.Equal(2, past.TotalCount);
+        Assert.Empty(none.Items);
+        Assert.Equal(2, none.TotalCount);
+    }
+
+    [Fact]
     public async Task Keeps_what_it_loaded_in_the_file_for_the_next_process()
     {
         var doc = new TestDocument("昆山市", "职责规定");
