@@ -44,11 +44,25 @@ internal sealed record NodeRow(
         JsonSerializer.Deserialize(data, NodeJson.Stored.GraphNode)
         ?? throw new InvalidOperationException("A stored node is null.");
 
-    // Tags let the full-text index itself narrow a search to a label or a place, instead of ranking every match
-    // in the knowledge base and filtering afterwards.
-    public string Tags => JurisdictionId is null
-        ? SearchGrams.Tag('l', Label)
-        : SearchGrams.Tag('l', Label) + " " + SearchGrams.Tag('j', JurisdictionId);
+    // The name order key: a duty's text is long and its exact order useless, so only its start is kept (the
+    // same 16 characters as migration 2's substr, counted in code points).
+    public string SortName => Label == nameof(NodeLabel.Duty) ? Prefix(Name, 16) : Name;
+
+    private static string Prefix(string text, int characters)
+    {
+        var end = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (characters-- == 0)
+            {
+                break;
+            }
+
+            end += rune.Utf16SequenceLength;
+        }
+
+        return text[..end];
+    }
 
     private static string LabelOf(GraphNode node) => node.Label.ToString();
 

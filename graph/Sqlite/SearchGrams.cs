@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using SafetyDuty.Graph.Model;
 
 namespace SafetyDuty.Graph.Sqlite;
 
@@ -10,6 +12,9 @@ namespace SafetyDuty.Graph.Sqlite;
 // and digits are indexed as lower-case words. Text is NFKC-normalised first so full-width ＡＢＣ１２３ match ABC123.
 internal static class SearchGrams
 {
+    // A column filter for the columns of every label (not the place column).
+    private static readonly string AllLabelColumns = "{" + string.Join(' ', Enum.GetNames<NodeLabel>()) + "}";
+
     public static string ForIndex(string text)
     {
         var tokens = new List<string>();
@@ -33,23 +38,34 @@ internal static class SearchGrams
         return string.Join(' ', tokens);
     }
 
-    // The FTS5 match expression for the grams column: every run of the query must occur (AND). Null when the query
-    // has nothing searchable in it. Tokens are letters and digits only, so quoting them is safe.
-    public static string? ToMatch(string query)
+    // The same grams scoped to one place and label: each token prefixed with a letter for the label and the place's
+    // number (places.code), ended by x (never a digit, so no two places or labels ever share a token). A search in
+    // one place then reads, counts and ranks only that place's postings, whatever the size of the rest.
+    public static string ForPlace(string grams, NodeLabel label, long placeCode)
+    {
+        var prefix = PlacePrefix(label, placeCode);
+        return string.Join(' ', grams.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(token => prefix + token));
+    }
+
+    // The FTS5 match expression: every run of the query must occur (AND). A label is a column filter (the label's
+    // own column) and a place is the place column's prefixed tokens; neither is an extra phrase, so bm25 never
+    // counts the postings of a whole label or place. Null when the query has nothing searchable in it. Tokens are
+    // letters and digits only, so quoting them is safe.
+    public static string? ToMatch(string query, NodeLabel? label, long? placeCode)
     {
         var terms = new List<string>();
         foreach (var (run, isCjk) in Runs(query))
         {
             if (!isCjk)
             {
-                terms.Add($"grams : \"{run}\"");
+                terms.Add(Term([run], isPrefix: false, label, placeCode));
                 continue;
             }
 
             var characters = TextElements(run);
             if (characters.Count == 1)
             {
-                terms.Add($"grams : \"{characters[0]}\" *");
+                terms.Add(Term([characters[0]], isPrefix: true, label, placeCode));
                 continue;
             }
 
@@ -59,16 +75,28 @@ internal static class SearchGrams
                 bigrams.Add(characters[i] + characters[i + 1]);
             }
 
-            terms.Add($"grams : \"{string.Join(' ', bigrams)}\"");
+            terms.Add(Term(bigrams, isPrefix: false, label, placeCode));
         }
 
         return terms.Count == 0 ? null : string.Join(" AND ", terms);
     }
 
-    // A filter token for the tags column: a one-letter kind and the value's UTF-8 in hex, so that the token is
-    // letters and digits only and two different values never share one; the index filters exactly.
-    public static string Tag(char kind, string value) =>
-        kind + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(value));
+    private static string Term(List<string> tokens, bool isPrefix, NodeLabel? label, long? placeCode)
+    {
+        if (placeCode is not { } code)
+        {
+            return $"{(label is { } one ? one.ToString() : AllLabelColumns)} : {Phrase(tokens, "", isPrefix)}";
+        }
+
+        var labels = label is { } only ? [only] : Enum.GetValues<NodeLabel>();
+        return "(" + string.Join(" OR ", labels.Select(l => $"place : {Phrase(tokens, PlacePrefix(l, code), isPrefix)}")) + ")";
+    }
+
+    private static string Phrase(List<string> tokens, string prefix, bool isPrefix) =>
+        "\"" + string.Join(' ', tokens.Select(token => prefix + token)) + "\"" + (isPrefix ? " *" : "");
+
+    private static string PlacePrefix(NodeLabel label, long placeCode) =>
+        (char)('a' + (int)label) + placeCode.ToString(CultureInfo.InvariantCulture) + "x";
 
     private static IEnumerable<(string Run, bool IsCjk)> Runs(string text)
     {

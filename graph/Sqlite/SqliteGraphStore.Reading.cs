@@ -58,7 +58,7 @@ public sealed partial class SqliteGraphStore
             using var count = Command(connection, $"SELECT count(*) FROM nodes WHERE {where};", [.. parameters]);
             var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
             using var page = Command(connection,
-                $"SELECT data FROM nodes WHERE {where} ORDER BY name, id LIMIT $take OFFSET $skip;",
+                $"SELECT data FROM nodes WHERE {where} ORDER BY sort_name, id LIMIT $take OFFSET $skip;",
                 [.. parameters, ("$take", Math.Max(0, query.Take)), ("$skip", Math.Max(0, query.Skip))]);
             return new Page<GraphNode>(ReadNodes(page), total);
         }, cancellationToken);
@@ -140,49 +140,63 @@ public sealed partial class SqliteGraphStore
     public Task<Page<SearchHit>> SearchAsync(TextQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var match = SearchGrams.ToMatch(query.Text);
-        if (match is null)
+        // The label and place narrow inside the index (SearchGrams.ToMatch), so a search in one place costs what
+        // that place's matches cost, not what the whole knowledge base's do.
+        if (SearchGrams.ToMatch(query.Text, null, null) is null)
         {
             return Task.FromResult(new Page<SearchHit>([], 0));
-        }
-
-        // Filters are tokens of the tags column, so the index narrows by them and a filtered search costs what
-        // its own matches cost, not what the whole knowledge base's do.
-        if (query.Label is { } label)
-        {
-            match += $" AND tags : \"{SearchGrams.Tag('l', label.ToString())}\"";
-        }
-
-        if (query.JurisdictionId is not null)
-        {
-            match += $" AND tags : \"{SearchGrams.Tag('j', query.JurisdictionId)}\"";
         }
 
         return Run(connection =>
         {
             using var transaction = connection.BeginTransaction(deferred: true);
-            using var count = Command(connection, "SELECT count(*) FROM node_text WHERE node_text MATCH $match;", ("$match", match));
-            var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-            // bm25 is lower for better matches; the tags column weighs nothing. Ties go by rowid, so pages are stable.
+            long? placeCode = null;
+            if (query.JurisdictionId is not null)
+            {
+                using var place = Command(connection, "SELECT code FROM places WHERE jurisdiction_id = $jurisdiction;",
+                    ("$jurisdiction", query.JurisdictionId));
+                if (place.ExecuteScalar() is not long code)
+                {
+                    return new Page<SearchHit>([], 0);
+                }
+
+                placeCode = code;
+            }
+
+            var match = SearchGrams.ToMatch(query.Text, query.Label, placeCode)!;
+            // One pass: ranking already visits every match, so the total comes with the page (a window count over
+            // all matches, before LIMIT) instead of from a second scan. Only a page past the end needs the count.
+            // bm25 is lower for better matches (and cannot sit beside a window function, hence the inner query).
+            // Ties go by rowid, so pages are stable.
             using var page = Command(connection, """
-                SELECT n.data, hits.score
+                SELECT n.data, hits.score, hits.total
                 FROM (
-                    SELECT rowid, -bm25(node_text, 1.0, 0.0) AS score FROM node_text
-                    WHERE node_text MATCH $match
-                    ORDER BY bm25(node_text, 1.0, 0.0), rowid
+                    SELECT rowid, score, count(*) OVER () AS total
+                    FROM (SELECT rowid, -bm25(node_text) AS score FROM node_text WHERE node_text MATCH $match)
+                    ORDER BY score DESC, rowid
                     LIMIT $take OFFSET $skip
                 ) AS hits
                 CROSS JOIN nodes n ON n.key = hits.rowid
                 ORDER BY hits.score DESC, hits.rowid;
                 """, ("$match", match), ("$take", Math.Max(0, query.Take)), ("$skip", Math.Max(0, query.Skip)));
-            using var reader = page.ExecuteReader();
             var hits = new List<SearchHit>();
-            while (reader.Read())
+            int? total = null;
+            using (var reader = page.ExecuteReader())
             {
-                hits.Add(new SearchHit(NodeRow.Read(reader.GetString(0)), reader.GetDouble(1)));
+                while (reader.Read())
+                {
+                    hits.Add(new SearchHit(NodeRow.Read(reader.GetString(0)), reader.GetDouble(1)));
+                    total = reader.GetInt32(2);
+                }
             }
 
-            return new Page<SearchHit>(hits, total);
+            if (total is null)
+            {
+                using var count = Command(connection, "SELECT count(*) FROM node_text WHERE node_text MATCH $match;", ("$match", match));
+                total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+
+            return new Page<SearchHit>(hits, total.Value);
         }, cancellationToken);
     }
 

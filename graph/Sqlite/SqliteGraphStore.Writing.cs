@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using SafetyDuty.Graph.Model;
 using SafetyDuty.Graph.Store;
 
@@ -106,6 +108,26 @@ public sealed partial class SqliteGraphStore
             transaction.Commit();
             return true;
         }, cancellationToken);
+    }
+
+    // After a migration that rebuilt the full-text index: every node's grams again, in the open transaction.
+    private static void RefillFullText(SqliteConnection connection)
+    {
+        var rows = new List<(long Key, string Data)>();
+        using (var all = Command(connection, "SELECT key, data FROM nodes;"))
+        using (var reader = all.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add((reader.GetInt64(0), reader.GetString(1)));
+            }
+        }
+
+        using var writer = new NodeWriter(connection);
+        foreach (var (key, data) in rows)
+        {
+            writer.InsertText(key, NodeRow.Of(NodeRow.Read(data)));
+        }
     }
 
     // Takes out everything a document contributed: its edges, its contributions, the nodes nobody else
@@ -250,9 +272,14 @@ public sealed partial class SqliteGraphStore
         private static readonly (string, object?)[] NodeParameters =
         [
             ("$id", ""), ("$label", ""), ("$name", ""), ("$jurisdiction", null), ("$agency", null), ("$in", null),
-            ("$owner", null), ("$host", null), ("$parent", null), ("$doc", null), ("$data", ""),
+            ("$owner", null), ("$host", null), ("$parent", null), ("$doc", null), ("$data", ""), ("$sort", ""),
         ];
 
+        private static readonly string[] Labels = Enum.GetNames<NodeLabel>();
+
+        private readonly Dictionary<string, long> _placeCodes = [];
+        private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _place;
         private readonly SqliteCommand _insert;
         private readonly SqliteCommand _update;
         private readonly SqliteCommand _deleteText;
@@ -261,28 +288,36 @@ public sealed partial class SqliteGraphStore
 
         public NodeWriter(SqliteConnection connection)
         {
+            _connection = connection;
             // Insert, or when the node exists (a shared node, a sector), update it and drop its old full-text
             // entry. Deleting an entry that is not there would still leave a tombstone in a contentless index.
             _insert = Command(connection, """
-                INSERT INTO nodes (id, label, name, jurisdiction_id, agency_type, in_id, owner_id, host_id, parent_id, document_id, data)
-                VALUES ($id, $label, $name, $jurisdiction, $agency, $in, $owner, $host, $parent, $doc, $data)
-                ON CONFLICT (id) DO NOTHING
-                RETURNING key;
+                INSERT INTO nodes (id, label, name, sort_name, jurisdiction_id, agency_type, in_id, owner_id, host_id, parent_id, document_id, data)
+                VALUES ($id, $label, $name, $sort, $jurisdiction, $agency, $in, $owner, $host, $parent, $doc, $data)
+                ON CONFLICT (id) DO NOTHING;
                 """, NodeParameters);
             _update = Command(connection, """
                 UPDATE nodes SET
-                    label = $label, name = $name, jurisdiction_id = $jurisdiction, agency_type = $agency, in_id = $in,
+                    label = $label, name = $name, sort_name = $sort, jurisdiction_id = $jurisdiction, agency_type = $agency, in_id = $in,
                     owner_id = $owner, host_id = $host, parent_id = $parent, document_id = $doc, data = $data
                 WHERE id = $id
                 RETURNING key;
                 """, NodeParameters);
             _deleteText = Command(connection, "DELETE FROM node_text WHERE rowid = $key;", ("$key", 0L));
-            _insertText = Command(connection, "INSERT INTO node_text (rowid, grams, tags) VALUES ($key, $grams, $tags);",
-                ("$key", 0L), ("$grams", ""), ("$tags", ""));
+            _insertText = Command(connection, $"""
+                INSERT INTO node_text (rowid, {string.Join(", ", Labels)}, place)
+                VALUES ($key, {string.Join(", ", Labels.Select(l => "$" + l))}, $place);
+                """,
+                [("$key", 0L), ("$place", null), .. Labels.Select(l => ("$" + l, (object?)null))]);
             _contribute = Command(connection, """
                 INSERT INTO contributions (document_id, node_id, data) VALUES ($doc, $id, $data)
                 ON CONFLICT (document_id, node_id) DO UPDATE SET data = excluded.data;
                 """, ("$doc", ""), ("$id", ""), ("$data", null));
+            _place = Command(connection, """
+                INSERT INTO places (jurisdiction_id) VALUES ($jurisdiction)
+                ON CONFLICT (jurisdiction_id) DO UPDATE SET jurisdiction_id = excluded.jurisdiction_id
+                RETURNING code;
+                """, ("$jurisdiction", ""));
             _insert.Prepare();
             _update.Prepare();
             _deleteText.Prepare();
@@ -292,25 +327,46 @@ public sealed partial class SqliteGraphStore
 
         public void Upsert(NodeRow row, string? documentId)
         {
-            var key = Run(_insert, row, documentId);
-            if (key is null)
+            // RETURNING would cost more than the insert itself (SQLite buffers its rows); a new row's key is the
+            // connection's last inserted rowid, read without a statement.
+            object key;
+            Bind(_insert, row, documentId);
+            if (_insert.ExecuteNonQuery() == 1)
             {
-                key = Run(_update, row, documentId)!;
+                key = raw.sqlite3_last_insert_rowid(_connection.Handle);
+            }
+            else
+            {
+                Bind(_update, row, documentId);
+                key = _update.ExecuteScalar()!;
                 Set(_deleteText, "$key", key);
                 _deleteText.ExecuteNonQuery();
             }
 
+            InsertText(key, row);
+        }
+
+        // The node's grams go in its label's column, and scoped to its place in the place column.
+        public void InsertText(object key, NodeRow row)
+        {
+            var label = Enum.Parse<NodeLabel>(row.Label);
+            var grams = SearchGrams.ForIndex(row.SearchText);
             Set(_insertText, "$key", key);
-            Set(_insertText, "$grams", SearchGrams.ForIndex(row.SearchText));
-            Set(_insertText, "$tags", row.Tags);
+            foreach (var column in Labels)
+            {
+                Set(_insertText, "$" + column, column == row.Label ? grams : null);
+            }
+
+            Set(_insertText, "$place", row.JurisdictionId is null ? null : SearchGrams.ForPlace(grams, label, PlaceCode(row.JurisdictionId)));
             _insertText.ExecuteNonQuery();
         }
 
-        private static object? Run(SqliteCommand command, NodeRow row, string? documentId)
+        private static void Bind(SqliteCommand command, NodeRow row, string? documentId)
         {
             Set(command, "$id", row.Id);
             Set(command, "$label", row.Label);
             Set(command, "$name", row.Name);
+            Set(command, "$sort", row.SortName);
             Set(command, "$jurisdiction", row.JurisdictionId);
             Set(command, "$agency", row.AgencyType);
             Set(command, "$in", row.InId);
@@ -319,7 +375,18 @@ public sealed partial class SqliteGraphStore
             Set(command, "$parent", row.ParentId);
             Set(command, "$doc", documentId);
             Set(command, "$data", row.Data);
-            return command.ExecuteScalar();
+        }
+
+        // A place's short number for its full-text tokens, given once and kept (places.code).
+        private long PlaceCode(string jurisdictionId)
+        {
+            if (!_placeCodes.TryGetValue(jurisdictionId, out var code))
+            {
+                Set(_place, "$jurisdiction", jurisdictionId);
+                code = _placeCodes[jurisdictionId] = Convert.ToInt64(_place.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+
+            return code;
         }
 
         public void Contribute(string documentId, NodeRow row, bool keepCopy)
@@ -332,6 +399,7 @@ public sealed partial class SqliteGraphStore
 
         public void Dispose()
         {
+            _place.Dispose();
             _insert.Dispose();
             _update.Dispose();
             _deleteText.Dispose();

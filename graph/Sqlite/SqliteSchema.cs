@@ -78,5 +78,37 @@ internal static class SqliteSchema
             tokenize = 'unicode61 remove_diacritics 0'
         );
         """,
+
+        // 2: name order by sort_name, which for a duty is only the start of its text. Indexing whole duty texts
+        //    (twice) made the file large and every load slow, and nobody needs duties in exact text order.
+        """
+        ALTER TABLE nodes ADD COLUMN sort_name TEXT NOT NULL DEFAULT '';
+        UPDATE nodes SET sort_name = CASE WHEN label = 'Duty' THEN substr(name, 1, 16) ELSE name END;
+        DROP INDEX nodes_by_label_name;
+        DROP INDEX nodes_by_jurisdiction;
+        DROP INDEX nodes_by_agency_type;
+        CREATE INDEX nodes_by_label_name ON nodes (label, sort_name, id);
+        CREATE INDEX nodes_by_jurisdiction ON nodes (label, jurisdiction_id, sort_name, id) WHERE jurisdiction_id IS NOT NULL;
+        CREATE INDEX nodes_by_agency_type ON nodes (label, agency_type, sort_name, id) WHERE agency_type IS NOT NULL;
+        """,
+
+        // 3: full text with a column per label and a place column of place-scoped grams (SearchGrams.ForPlace),
+        //    instead of filter tags: a tag shared by every duty made bm25 and segment merges read postings as long
+        //    as the whole knowledge base. A place's tokens carry its short number from places. The store refills
+        //    the index from the nodes after this migration.
+        """
+        DROP TABLE node_text;
+        CREATE VIRTUAL TABLE node_text USING fts5 (
+            Jurisdiction, Document, Body, Leader, Duty, Sector, Law,
+            place,
+            content = '',
+            contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 0'
+        );
+        CREATE TABLE places (code INTEGER PRIMARY KEY, jurisdiction_id TEXT NOT NULL UNIQUE);
+        """,
     ];
+
+    // The migration after which the full-text index must be refilled from the nodes (its grams are made in C#).
+    public const int FullTextRebuiltBy = 3;
 }

@@ -33,6 +33,56 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
     }
 
     [Fact]
+    public async Task Upgrades_a_first_version_file_and_refills_its_full_text_index()
+    {
+        var path = Path.Combine(_directory, "version-1.db");
+        var doc = new TestDocument("昆山市", "职责规定");
+        var duty = doc.Duty(doc.Body("市商务局", "商务"), "督促餐饮企业落实燃气安全。");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = SqliteSchema.Migrations[0] + "PRAGMA user_version = 1;";
+            command.ExecuteNonQuery();
+            command.CommandText = "INSERT INTO nodes (id, label, name, jurisdiction_id, owner_id, data) VALUES ($id, 'Duty', $name, $place, $owner, $data);";
+            command.Parameters.AddWithValue("$id", duty.Id);
+            command.Parameters.AddWithValue("$name", duty.Text);
+            command.Parameters.AddWithValue("$place", doc.Place.Id);
+            command.Parameters.AddWithValue("$owner", duty.OwnerId);
+            command.Parameters.AddWithValue("$data", NodeRow.Of(duty).Data);
+            command.ExecuteNonQuery();
+        }
+
+        using var store = new SqliteGraphStore(path);
+        await store.InitializeAsync();
+
+        var inPlace = await store.SearchAsync(new TextQuery("燃气", NodeLabel.Duty, doc.Place.Id));
+        Assert.Equal([duty.Id], inPlace.Items.Select(h => h.Node.Id));
+        Assert.Equal(1, (await store.SearchAsync(new TextQuery("餐饮"))).TotalCount);
+        Assert.Empty((await store.SearchAsync(new TextQuery("燃气", NodeLabel.Body))).Items);
+        var duties = await store.FindNodesAsync(new NodeQuery(NodeLabel.Duty, doc.Place.Id));
+        Assert.Equal([duty.Id], duties.Items.Select(n => n.Id));
+    }
+
+    [Fact]
+    public async Task Counts_every_match_of_a_search_whose_page_is_past_the_end()
+    {
+        var doc = new TestDocument("昆山市", "职责规定");
+        var office = doc.Body("市商务局", "商务");
+        doc.Duty(office, "督促餐饮企业落实燃气安全。");
+        doc.Duty(office, "检查燃气管道。");
+        await Store.LoadDocumentAsync(doc.Build());
+
+        var past = await Store.SearchAsync(new TextQuery("燃气", NodeLabel.Duty, doc.Place.Id, Skip: 5, Take: 5));
+        var none = await Store.SearchAsync(new TextQuery("燃气", NodeLabel.Duty, Take: 0));
+
+        Assert.Empty(past.Items);
+        Assert.Equal(2, past.TotalCount);
+        Assert.Empty(none.Items);
+        Assert.Equal(2, none.TotalCount);
+    }
+
+    [Fact]
     public async Task Keeps_what_it_loaded_in_the_file_for_the_next_process()
     {
         var doc = new TestDocument("昆山市", "职责规定");
