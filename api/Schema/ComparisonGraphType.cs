@@ -44,12 +44,7 @@ public sealed class ComparisonCellGraphType : ObjectGraphType<ComparisonCell>
         Field<NonNullGraphType<JurisdictionGraphType>, Jurisdiction>("jurisdiction")
             .Description("行政区域 (the place).")
             .Resolve(c => c.Source.Jurisdiction);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BodyGraphType>>>, IReadOnlyList<Body>>("lead")
-            .Description("牵头/主责单位 (bodies that lead).")
-            .Resolve(c => c.Source.Lead);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BodyGraphType>>>, IReadOnlyList<Body>>("assist")
-            .Description("配合/协助单位 (bodies that assist).")
-            .Resolve(c => c.Source.Assist);
+        this.AddLeadAndAssist(s => s.Lead, s => s.Assist);
     }
 }
 
@@ -61,12 +56,7 @@ public sealed class SectorCoverageGraphType : ObjectGraphType<SectorCoverage>
         Name = "SectorCoverage";
         Description = "某地某领域的监管空白或职能交叉 (a sector with no lead, or with more than one, in one place).";
         Field<NonNullGraphType<SectorGraphType>, Sector>("sector").Description("行业领域 (the sector).").Resolve(c => c.Source.Sector);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BodyGraphType>>>, IReadOnlyList<Body>>("lead")
-            .Description("牵头/主责单位 (bodies that lead).")
-            .Resolve(c => c.Source.Lead);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BodyGraphType>>>, IReadOnlyList<Body>>("assist")
-            .Description("配合/协助单位 (bodies that assist).")
-            .Resolve(c => c.Source.Assist);
+        this.AddLeadAndAssist(s => s.Lead, s => s.Assist);
         Field<NonNullGraphType<StringGraphType>, string>("problem")
             .Description("NO_LEAD（监管空白：有职责涉及但无牵头单位）| MULTIPLE_LEADS（职能交叉：多个牵头单位）(the problem).")
             .Resolve(c => ConstantCase.Of(c.Source.Problem));

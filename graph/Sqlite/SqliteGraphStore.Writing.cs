@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 using SafetyDuty.Graph.Model;
 using SafetyDuty.Graph.Store;
+using SQLitePCL;
 
 namespace SafetyDuty.Graph.Sqlite;
 
