@@ -5,11 +5,11 @@ namespace SafetyDuty.Graph.Queries;
 
 /// <summary>Answers "who is responsible for these topics here?" (燃气 + 餐饮 in 昆山市): every body whose duties or
 /// lead/assist relations touch the topics' sectors, the bodies with one duty covering every topic first.</summary>
-public sealed class ResponsibilityQuery(IGraphStore store)
+public sealed class ResponsibilityQuery(IGraphStore store, AnswerCache cache)
 {
     /// <param name="topics">Sector names or synonyms; each stands for its sector and all sub-sectors.</param>
     /// <param name="jurisdictionId">Restrict to one place; null for all places.</param>
-    public async Task<IReadOnlyList<Responsibility>> FindAsync(
+    public Task<IReadOnlyList<Responsibility>> FindAsync(
         IReadOnlyList<string> topics,
         string? jurisdictionId,
         CancellationToken cancellationToken = default)
@@ -17,8 +17,19 @@ public sealed class ResponsibilityQuery(IGraphStore store)
         var distinctTopics = topics.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
         if (distinctTopics.Count == 0)
         {
-            return [];
+            return Task.FromResult<IReadOnlyList<Responsibility>>([]);
         }
+        // Each part length-prefixed, so no topic text can make two questions share a key.
+        var key = string.Concat(distinctTopics.Prepend(jurisdictionId ?? "").Select(part => $"{part.Length}:{part}"));
+        key = "responsibilities/" + key;
+        return cache.GetOrComputeAsync(key, () => ComputeAsync(distinctTopics, jurisdictionId, cancellationToken), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Responsibility>> ComputeAsync(
+        List<string> distinctTopics,
+        string? jurisdictionId,
+        CancellationToken cancellationToken)
+    {
 
         // sector id → the indexes of the topics whose closure holds it (a sector can serve two topics).
         var topicsOfSector = new Dictionary<string, HashSet<int>>();

@@ -56,6 +56,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             Execute(connection, $"PRAGMA user_version = {next + 1};");
         }
 
+        ContentVersion.Install(connection);
         transaction.Commit();
         return true;
     }
