@@ -23,26 +23,9 @@ public sealed record SectorCoverage(
 /// <summary>Finds the sectors of a place that nobody leads, or that several bodies lead.</summary>
 public sealed class GapQuery(IGraphStore store)
 {
-    // Reading a place's duties in pages keeps each store call bounded; a place has hundreds, not millions.
-    private const int PageSize = 1000;
-
     public async Task<IReadOnlyList<SectorCoverage>> FindAsync(string jurisdictionId, CancellationToken cancellationToken = default)
     {
-        var duties = new Dictionary<string, Duty>();
-        for (var skip = 0; ; skip += PageSize)
-        {
-            var page = await store.FindNodesAsync(
-                new NodeQuery(NodeLabel.Duty, JurisdictionId: jurisdictionId, Skip: skip, Take: PageSize),
-                cancellationToken);
-            foreach (var duty in page.Items.OfType<Duty>())
-            {
-                duties[duty.Id] = duty;
-            }
-            if (page.Items.Count < PageSize || skip + PageSize >= page.TotalCount)
-            {
-                break;
-            }
-        }
+        var duties = await PlaceDuties.ReadAsync(store, jurisdictionId, cancellationToken);
         if (duties.Count == 0)
         {
             return [];
