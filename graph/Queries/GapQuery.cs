@@ -21,9 +21,12 @@ public sealed record SectorCoverage(
     IReadOnlyList<Duty> Evidence);
 
 /// <summary>Finds the sectors of a place that nobody leads, or that several bodies lead.</summary>
-public sealed class GapQuery(IGraphStore store)
+public sealed class GapQuery(IGraphStore store, AnswerCache cache)
 {
-    public async Task<IReadOnlyList<SectorCoverage>> FindAsync(string jurisdictionId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SectorCoverage>> FindAsync(string jurisdictionId, CancellationToken cancellationToken = default) =>
+        cache.GetOrComputeAsync("gaps/" + jurisdictionId, () => ComputeAsync(jurisdictionId, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<SectorCoverage>> ComputeAsync(string jurisdictionId, CancellationToken cancellationToken)
     {
         var duties = await PlaceDuties.ReadAsync(store, jurisdictionId, cancellationToken);
         if (duties.Count == 0)
