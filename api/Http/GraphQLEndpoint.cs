@@ -122,7 +122,7 @@ public sealed class GraphQLEndpoint(
         {
             return (null, RequestRejection.PayloadTooLarge, $"请求体超过 {_options.MaxRequestBytes} 字节 (the body is too large).");
         }
-        var body = await ReadBoundedAsync(request.Body, _options.MaxRequestBytes, cancellationToken);
+        var body = await ReadBoundedAsync(request.Body, request.ContentLength, _options.MaxRequestBytes, cancellationToken);
         if (body is null)
         {
             return (null, RequestRejection.PayloadTooLarge, $"请求体超过 {_options.MaxRequestBytes} 字节 (the body is too large).");
@@ -154,10 +154,17 @@ public sealed class GraphQLEndpoint(
     private static bool HasType(JsonElement root, string name, JsonValueKind kind) =>
         !root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null || value.ValueKind == kind;
 
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, long? contentLength, int limit, CancellationToken cancellationToken)
     {
+        // A declared length (already checked against the limit) is read into an array of that size in one go.
+        if (contentLength is { } length)
+        {
+            var exact = new byte[length];
+            await body.ReadExactlyAsync(exact, cancellationToken);
+            return exact;
+        }
         using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
+        var chunk = new byte[4 * 1024];
         int read;
         while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
         {
@@ -185,7 +192,12 @@ public sealed class GraphQLEndpoint(
     {
         http.Response.StatusCode = status ?? GraphQLHttpStatus.Of(result, mediaType);
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        // Serialised in memory first: the response goes out with a Content-Length in one write, not as chunks
+        // flushed one by one (a list of answers is a few kilobytes).
+        using var buffer = new MemoryStream();
+        await serializer.WriteAsync(buffer, result, http.RequestAborted);
+        http.Response.ContentLength = buffer.Length;
+        await http.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), http.RequestAborted);
     }
 }
 

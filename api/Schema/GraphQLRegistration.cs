@@ -17,6 +17,7 @@ public static class GraphQLRegistration
         services.Configure<ApiOptions>(section);
         var api = section.Get<ApiOptions>() ?? new ApiOptions();
 
+        services.AddSingleton<AnswerCache>();
         services.AddSingleton<ResponsibilityQuery>();
         services.AddSingleton<ComparisonQuery>();
         services.AddSingleton<GapQuery>();

@@ -149,6 +149,7 @@ public sealed class QueryGraphType : ObjectGraphType
                     places.Add(await RequireJurisdictionAsync(c, name));
                 }
                 IReadOnlyList<Sector> sectors;
+                var whole = c.GetArgument<string?>("sector") is null;
                 if (c.GetArgument<string?>("sector") is { } sector)
                 {
                     sectors = await Store(c).GetSectorClosureAsync(sector, c.CancellationToken);
@@ -161,7 +162,8 @@ public sealed class QueryGraphType : ObjectGraphType
                 {
                     sectors = await Store(c).GetTaxonomyAsync(c.CancellationToken);
                 }
-                return await Service<ComparisonQuery>(c).CompareAsync(places, sectors, c.CancellationToken);
+                // The whole taxonomy is a hundred sectors, most of them empty in any one place: only those covered there.
+                return await Service<ComparisonQuery>(c).CompareAsync(places, sectors, onlyCovered: whole, c.CancellationToken);
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectorCoverageGraphType>>>, IReadOnlyList<SectorCoverage>>("gaps")

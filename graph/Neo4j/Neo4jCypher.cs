@@ -95,6 +95,7 @@ public static class Neo4jCypher
         var statements = new List<string>
         {
             $"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:{EntityLabel}) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT content_version_id IF NOT EXISTS FOR (m:ContentVersion) REQUIRE m.id IS UNIQUE",
         };
         statements.AddRange(Labels.Values.Select(label =>
             $"CREATE CONSTRAINT {label.ToLowerInvariant()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"));
@@ -229,4 +230,14 @@ public static class Neo4jCypher
     public const string DocumentText = "MATCH (d:Document {id: $documentId}) RETURN d.sourceText AS text";
 
     public const string Ping = "RETURN 1 AS ok";
+
+    // ---- Content version ----
+
+    // A meta node outside the Entity label, so no read of the graph ever meets it. Bumped inside each writing
+    // transaction, so it changes exactly when a commit changes what readers see.
+    public const string BumpContentVersion =
+        "MERGE (m:ContentVersion {id: 'content'}) SET m.version = coalesce(m.version, 0) + 1";
+
+    public const string ContentVersion =
+        "OPTIONAL MATCH (m:ContentVersion {id: 'content'}) RETURN coalesce(m.version, 0) AS version";
 }

@@ -89,6 +89,7 @@ public sealed class Neo4jGraphStore : IGraphStore
                     await RunBatchedAsync(tx, Neo4jCypher.UpsertDocumentEdges(group.Key), rows, documentId, token);
                 }
 
+                await tx.RunAsync(new Neo4jStatement(Neo4jCypher.BumpContentVersion), token);
                 return previous is null ? LoadOutcome.Inserted : LoadOutcome.Replaced;
             },
             cancellationToken);
@@ -107,6 +108,7 @@ public sealed class Neo4jGraphStore : IGraphStore
                 }
 
                 await ReleaseDocumentAsync(tx, documentId, token);
+                await tx.RunAsync(new Neo4jStatement(Neo4jCypher.BumpContentVersion), token);
                 return true;
             },
             cancellationToken);
@@ -128,6 +130,7 @@ public sealed class Neo4jGraphStore : IGraphStore
                 }).ToList();
                 await RunBatchedAsync(tx, Neo4jCypher.UpsertTaxonomy, rows, documentId: null, token);
                 await LinkAsync(tx, ids, [EdgeType.Parent], token);
+                await tx.RunAsync(new Neo4jStatement(Neo4jCypher.BumpContentVersion), token);
                 return true;
             },
             cancellationToken);
@@ -289,6 +292,14 @@ public sealed class Neo4jGraphStore : IGraphStore
         var result = await _client.RunAsync(
             new Neo4jStatement(Neo4jCypher.DocumentText, Parameters(("documentId", documentId))), cancellationToken);
         return result.Rows.Count == 0 ? null : Str(result.Rows[0][result.Column("text")]);
+    }
+
+    public async Task<long> GetContentVersionAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await _client.RunAsync(new Neo4jStatement(Neo4jCypher.ContentVersion), cancellationToken);
+        return result.Rows.Count == 0 || result.Rows[0][result.Column("version")].ValueKind != JsonValueKind.Number
+            ? 0
+            : result.Rows[0][result.Column("version")].GetInt64();
     }
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)

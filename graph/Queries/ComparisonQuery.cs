@@ -13,14 +13,29 @@ public sealed record ComparisonRow(Sector Sector, IReadOnlyList<ComparisonCell> 
 public sealed record ComparisonCell(Jurisdiction Jurisdiction, IReadOnlyList<Body> Lead, IReadOnlyList<Body> Assist);
 
 /// <summary>Builds the comparison matrix from LEAD and ASSIST relations.</summary>
-public sealed class ComparisonQuery(IGraphStore store)
+public sealed class ComparisonQuery(IGraphStore store, AnswerCache cache)
 {
     /// <param name="jurisdictions">The places, in the order their cells should appear.</param>
     /// <param name="sectors">The rows: the whole taxonomy, or one sector and its sub-sectors.</param>
-    public async Task<Comparison> CompareAsync(
+    /// <param name="onlyCovered">Keep only the sectors that some duty of at least one of the places covers (or that
+    /// a body there leads or assists on); for the whole taxonomy, where most rows would otherwise be empty.</param>
+    public Task<Comparison> CompareAsync(
         IReadOnlyList<Jurisdiction> jurisdictions,
         IReadOnlyList<Sector> sectors,
+        bool onlyCovered = false,
         CancellationToken cancellationToken = default)
+    {
+        // Ids are length-prefixed, so no two questions share a key.
+        var key = "compare/" + (onlyCovered ? "covered/" : "all/")
+            + string.Concat(jurisdictions.Select(j => j.Id).Append("|").Concat(sectors.Select(s => s.Id)).Select(id => $"{id.Length}:{id}"));
+        return cache.GetOrComputeAsync(key, () => ComputeAsync(jurisdictions, sectors, onlyCovered, cancellationToken), cancellationToken);
+    }
+
+    private async Task<Comparison> ComputeAsync(
+        IReadOnlyList<Jurisdiction> jurisdictions,
+        IReadOnlyList<Sector> sectors,
+        bool onlyCovered,
+        CancellationToken cancellationToken)
     {
         var sectorIds = sectors.Select(s => s.Id).ToList();
         var leads = await store.GetEdgesAsync(sectorIds, EdgeType.Lead, Direction.Incoming, cancellationToken);
@@ -39,7 +54,23 @@ public sealed class ComparisonQuery(IGraphStore store)
 
         var leadCells = ByCell(leads);
         var assistCells = ByCell(assists);
+        var placeIds = jurisdictions.Select(j => j.Id).ToHashSet();
+        HashSet<string>? covered = null;
+        if (onlyCovered)
+        {
+            covered = leads.Concat(assists)
+                .Where(e => bodies.TryGetValue(e.FromId, out var body) && placeIds.Contains(body.JurisdictionId))
+                .Select(e => e.ToId)
+                .ToHashSet();
+            foreach (var placeId in placeIds)
+            {
+                var duties = await PlaceDuties.ReadAsync(store, placeId, cancellationToken);
+                var covers = await store.GetEdgesAsync(duties.Keys, EdgeType.Covers, Direction.Outgoing, cancellationToken);
+                covered.UnionWith(covers.Select(e => e.ToId));
+            }
+        }
         var rows = sectors
+            .Where(sector => covered is null || covered.Contains(sector.Id))
             .Select(sector => new ComparisonRow(
                 sector,
                 jurisdictions.Select(place =>

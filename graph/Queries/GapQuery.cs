@@ -21,28 +21,14 @@ public sealed record SectorCoverage(
     IReadOnlyList<Duty> Evidence);
 
 /// <summary>Finds the sectors of a place that nobody leads, or that several bodies lead.</summary>
-public sealed class GapQuery(IGraphStore store)
+public sealed class GapQuery(IGraphStore store, AnswerCache cache)
 {
-    // Reading a place's duties in pages keeps each store call bounded; a place has hundreds, not millions.
-    private const int PageSize = 1000;
+    public Task<IReadOnlyList<SectorCoverage>> FindAsync(string jurisdictionId, CancellationToken cancellationToken = default) =>
+        cache.GetOrComputeAsync("gaps/" + jurisdictionId, () => ComputeAsync(jurisdictionId, cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyList<SectorCoverage>> FindAsync(string jurisdictionId, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<SectorCoverage>> ComputeAsync(string jurisdictionId, CancellationToken cancellationToken)
     {
-        var duties = new Dictionary<string, Duty>();
-        for (var skip = 0; ; skip += PageSize)
-        {
-            var page = await store.FindNodesAsync(
-                new NodeQuery(NodeLabel.Duty, JurisdictionId: jurisdictionId, Skip: skip, Take: PageSize),
-                cancellationToken);
-            foreach (var duty in page.Items.OfType<Duty>())
-            {
-                duties[duty.Id] = duty;
-            }
-            if (page.Items.Count < PageSize || skip + PageSize >= page.TotalCount)
-            {
-                break;
-            }
-        }
+        var duties = await PlaceDuties.ReadAsync(store, jurisdictionId, cancellationToken);
         if (duties.Count == 0)
         {
             return [];

@@ -5,11 +5,11 @@ namespace SafetyDuty.Graph.Queries;
 
 /// <summary>Answers "who is responsible for these topics here?" (燃气 + 餐饮 in 昆山市): every body whose duties or
 /// lead/assist relations touch the topics' sectors, the bodies with one duty covering every topic first.</summary>
-public sealed class ResponsibilityQuery(IGraphStore store)
+public sealed class ResponsibilityQuery(IGraphStore store, AnswerCache cache)
 {
     /// <param name="topics">Sector names or synonyms; each stands for its sector and all sub-sectors.</param>
     /// <param name="jurisdictionId">Restrict to one place; null for all places.</param>
-    public async Task<IReadOnlyList<Responsibility>> FindAsync(
+    public Task<IReadOnlyList<Responsibility>> FindAsync(
         IReadOnlyList<string> topics,
         string? jurisdictionId,
         CancellationToken cancellationToken = default)
@@ -17,8 +17,19 @@ public sealed class ResponsibilityQuery(IGraphStore store)
         var distinctTopics = topics.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
         if (distinctTopics.Count == 0)
         {
-            return [];
+            return Task.FromResult<IReadOnlyList<Responsibility>>([]);
         }
+        // Each part length-prefixed, so no topic text can make two questions share a key.
+        var key = string.Concat(distinctTopics.Prepend(jurisdictionId ?? "").Select(part => $"{part.Length}:{part}"));
+        key = "responsibilities/" + key;
+        return cache.GetOrComputeAsync(key, () => ComputeAsync(distinctTopics, jurisdictionId, cancellationToken), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Responsibility>> ComputeAsync(
+        List<string> distinctTopics,
+        string? jurisdictionId,
+        CancellationToken cancellationToken)
+    {
 
         // sector id → the indexes of the topics whose closure holds it (a sector can serve two topics).
         var topicsOfSector = new Dictionary<string, HashSet<int>>();
@@ -68,15 +79,20 @@ public sealed class ResponsibilityQuery(IGraphStore store)
 
         foreach (var duty in duties.Values)
         {
-            // 共同职责 belong to every department at once; they say nothing about who in particular is responsible.
-            if (duty.IsCommon || !topicsOfDuty.TryGetValue(duty.Id, out var dutyTopics))
+            if (!topicsOfDuty.TryGetValue(duty.Id, out var dutyTopics))
             {
                 continue;
             }
             var candidate = CandidateOf(duty.OwnerId);
             candidate.Evidence.Add(duty.Id);
             candidate.Topics.UnionWith(dutyTopics);
-            if (dutyTopics.Count == distinctTopics.Count)
+            // 共同职责 (owned by the department group) bind every department at once: they count only where their own
+            // text covers a topic, and never as one body's specific remit over all of them.
+            if (duty.IsCommon)
+            {
+                candidate.Common = true;
+            }
+            else if (dutyTopics.Count == distinctTopics.Count)
             {
                 candidate.OneDutyCoversAll = true;
             }
@@ -98,15 +114,17 @@ public sealed class ResponsibilityQuery(IGraphStore store)
             }
         }
 
+        // A group body (各部门) answers only through the common duties that cover the topics; a group named as a
+        // whole in a lead or assist relation (其他有关部门) names nobody in particular.
         var bodies = (await store.GetNodesAsync(candidates.Keys, cancellationToken))
             .OfType<Body>()
-            .Where(b => b.Kind != BodyKind.Group)
+            .Where(b => b.Kind != BodyKind.Group || candidates[b.Id].Common)
             .ToList();
         var jurisdictions = (await store.GetNodesAsync(bodies.Select(b => b.JurisdictionId).ToHashSet(), cancellationToken))
             .OfType<Jurisdiction>()
             .ToDictionary(j => j.Id);
 
-        var answers = new List<(Responsibility Answer, int TopicCount)>();
+        var answers = new List<(Responsibility Answer, int TopicCount, bool Common)>();
         foreach (var body in bodies)
         {
             var candidate = candidates[body.Id];
@@ -114,8 +132,10 @@ public sealed class ResponsibilityQuery(IGraphStore store)
             {
                 continue;
             }
+            var isGroup = body.Kind == BodyKind.Group;
             var evidence = candidate.Evidence
                 .Select(id => duties[id])
+                .Where(d => !isGroup || d.IsCommon)
                 .OrderBy(d => d.DocumentId, StringComparer.Ordinal)
                 .ThenBy(d => d.Source.Start)
                 .ThenBy(d => d.Order)
@@ -124,12 +144,14 @@ public sealed class ResponsibilityQuery(IGraphStore store)
             var leadsThem = candidate.HasLeadEdge || evidence.Any(d =>
                 d.OwnerId == body.Id
                 && (!candidate.AssistEvidence.Contains(d.Id) || candidate.LeadEvidence.Contains(d.Id)));
-            var match = candidate.OneDutyCoversAll ? TopicMatch.AllTopics : TopicMatch.SomeTopics;
-            answers.Add((new Responsibility(body, jurisdiction, leadsThem ? Role.Lead : Role.Assist, match, evidence), candidate.Topics.Count));
+            var match = candidate.OneDutyCoversAll && !isGroup ? TopicMatch.AllTopics : TopicMatch.SomeTopics;
+            answers.Add((new Responsibility(body, jurisdiction, leadsThem ? Role.Lead : Role.Assist, match, evidence), candidate.Topics.Count, isGroup));
         }
 
+        // Specific bodies first; the department group's common duties, which bind all of them alike, after them.
         return answers
-            .OrderBy(a => a.Answer.Match)
+            .OrderBy(a => a.Common)
+            .ThenBy(a => a.Answer.Match)
             .ThenBy(a => a.Answer.Role)
             .ThenByDescending(a => a.TopicCount)
             .ThenByDescending(a => a.Answer.Evidence.Count)
@@ -148,5 +170,6 @@ public sealed class ResponsibilityQuery(IGraphStore store)
         public HashSet<int> Topics { get; } = [];
         public bool OneDutyCoversAll { get; set; }
         public bool HasLeadEdge { get; set; }
+        public bool Common { get; set; }
     }
 }

@@ -61,6 +61,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             RefillFullText(connection);
         }
 
+        ContentVersion.Install(connection);
         transaction.Commit();
         return true;
     }

@@ -58,6 +58,11 @@ public interface IGraphStore
     /// <summary>A document's normalised text, for quoting a clause in context; null when not loaded.</summary>
     Task<string?> GetDocumentTextAsync(string documentId, CancellationToken cancellationToken = default);
 
+    /// <summary>A number that changes whenever what the store holds changes (a document loaded, replaced or removed,
+    /// the taxonomy replaced), inside the same transaction as the change, and stays the same otherwise (an Unchanged
+    /// load). Answers computed from the store may be cached under it; only equality is meaningful.</summary>
+    Task<long> GetContentVersionAsync(CancellationToken cancellationToken = default);
+
     /// <summary>True when the store answers.</summary>
     Task<bool> IsReachableAsync(CancellationToken cancellationToken = default);
 }

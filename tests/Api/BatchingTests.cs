@@ -32,7 +32,8 @@ public sealed class BatchingTests(BatchingTests.Factory api) : IClassFixture<Bat
         var reads = await StoreReadsAsync("""
             { responsibilities(topics: ["燃气", "餐饮"]) { body { name jurisdiction { name } } evidence { locator document { title } owner { ... on Body { name } } } } }
             """);
-        // closure ×2, COVERS, LEAD, ASSIST, duties, bodies, jurisdictions; then one batch for documents and owners.
-        Assert.True(reads <= 10, $"{reads} store calls");
+        // content version (before and after computing the answer, to cache it), closure ×2, COVERS, LEAD, ASSIST,
+        // duties, bodies, jurisdictions; then one batch for documents and owners.
+        Assert.True(reads <= 12, $"{reads} store calls");
     }
 }

@@ -43,6 +43,28 @@ public sealed class ContractQueryTests(SafetyDutyApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task Reports_common_duties_under_the_department_group_after_the_specific_bodies_only_where_they_cover_the_topics()
+    {
+        // 昆山市 第六条（五）, a 共同工作职责 of every department: "加大安全生产与职业健康投入" (职业健康 is 职业卫生).
+        var data = await api.QueryAsync("""
+            { responsibilities(topics: ["职业卫生"], jurisdiction: "昆山市") { body { name kind } match evidence { locator text } } }
+            """);
+        var answers = Items(data["responsibilities"]).ToList();
+        var group = answers.Last();
+        Assert.Equal("GROUP", (string?)group["body"]!["kind"]);
+        Assert.Equal("SOME_TOPICS", (string?)group["match"]);
+        var common = Items(group["evidence"]).Single();
+        Assert.Equal("第六条（五）", (string?)common["locator"]);
+        Assert.Contains("职业健康", (string?)common["text"], StringComparison.Ordinal);
+        Assert.Contains(answers.SkipLast(1), a => (string?)a["body"]!["name"] == "市卫生和计划生育委员会");
+        Assert.All(answers.SkipLast(1), a => Assert.NotEqual("GROUP", (string?)a["body"]!["kind"]));
+
+        // No place's common duties speak of gas or catering, so no group answers for them.
+        var gas = await api.QueryAsync("""{ responsibilities(topics: ["燃气", "餐饮"]) { body { kind } } }""");
+        Assert.DoesNotContain(Items(gas["responsibilities"]), a => (string?)a["body"]!["kind"] == "GROUP");
+    }
+
+    [Fact]
     public async Task Lists_the_five_seed_places_with_their_documents()
     {
         var data = await api.QueryAsync("{ jurisdictions { name level documents { number status } } }");
@@ -128,6 +150,38 @@ public sealed class ContractQueryTests(SafetyDutyApiFactory api) : IClassFixture
         Assert.All(rows, r => Assert.Equal(["洛阳市", "昆山市"], Items(r["cells"]).Select(c => (string?)c["jurisdiction"]!["name"])));
         var kunshanLeads = rows.SelectMany(r => Items(r["cells"]![1]!["lead"])).Select(b => (string?)b["name"]);
         Assert.Contains("市住房和城乡建设局", kunshanLeads);
+    }
+
+    [Fact]
+    public async Task Compares_only_the_sectors_some_duty_of_the_places_covers_when_no_sector_is_asked()
+    {
+        var data = await api.QueryAsync("""
+            { sectors { name } compare(jurisdictions: ["昆山市", "库尔勒市"]) { rows { sector { name } } } }
+            """);
+        var rows = Items(data["compare"]!["rows"]).Select(r => (string?)r["sector"]!["name"]).ToList();
+        Assert.True(rows.Count < data["sectors"]!.AsArray().Count, $"{rows.Count} rows");
+        // 库尔勒市's table, row 1: 网约车、顺风车; 昆山市 第七条（十二）: 城镇燃气.
+        Assert.Contains("网约车", rows);
+        Assert.Contains("燃气", rows);
+        // Neither list speaks of coal mines (煤矿, 煤炭) or river sand (河道采砂, 采砂).
+        Assert.DoesNotContain("煤矿", rows);
+        Assert.DoesNotContain("河道采砂", rows);
+    }
+
+    [Fact]
+    public async Task Does_not_report_a_sector_as_unled_when_a_body_leads_its_parent_sector()
+    {
+        // 昆山市 第七条（三）1 市教育局: "负责教育系统安全生产工作，指导所属各中小学校、幼儿园…": it leads 学校, whose
+        // sub-sector 幼儿园 its duties cover.
+        var data = await api.QueryAsync("""
+            { gaps(jurisdiction: "昆山市") { sector { name } problem }
+              compare(jurisdictions: ["昆山市"], sector: "学校") { rows { sector { name } cells { lead { name } } } }
+              duties(search: "幼儿园", jurisdiction: "昆山市") { nodes { sectors { name } } } }
+            """);
+        Assert.Contains(Items(data["duties"]!["nodes"]), d => Items(d["sectors"]).Any(s => (string?)s["name"] == "幼儿园"));
+        var school = Items(data["compare"]!["rows"]).Single(r => (string?)r["sector"]!["name"] == "学校");
+        Assert.Contains(Items(school["cells"]![0]!["lead"]), b => (string?)b["name"] == "市教育局");
+        Assert.DoesNotContain(Items(data["gaps"]), g => (string?)g["sector"]!["name"] == "幼儿园");
     }
 
     [Fact]

@@ -57,6 +57,9 @@ public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
     public Task<string?> GetDocumentTextAsync(string documentId, CancellationToken cancellationToken = default) =>
         Count(nameof(GetDocumentTextAsync), inner.GetDocumentTextAsync(documentId, cancellationToken));
 
+    public Task<long> GetContentVersionAsync(CancellationToken cancellationToken = default) =>
+        Count(nameof(GetContentVersionAsync), inner.GetContentVersionAsync(cancellationToken));
+
     public Task<bool> IsReachableAsync(CancellationToken cancellationToken = default) =>
         Count(nameof(IsReachableAsync), inner.IsReachableAsync(cancellationToken));
 }

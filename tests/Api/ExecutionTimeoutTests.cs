@@ -50,6 +50,8 @@ public sealed class ExecutionTimeoutTests(ExecutionTimeoutTests.Factory api) : I
         public Task<IReadOnlyList<Sector>> GetTaxonomyAsync(CancellationToken cancellationToken = default) => inner.GetTaxonomyAsync(cancellationToken);
         public Task<IReadOnlyList<Sector>> GetSectorClosureAsync(string topic, CancellationToken cancellationToken = default) => inner.GetSectorClosureAsync(topic, cancellationToken);
         public Task<string?> GetDocumentTextAsync(string documentId, CancellationToken cancellationToken = default) => inner.GetDocumentTextAsync(documentId, cancellationToken);
+        public Task<long> GetContentVersionAsync(CancellationToken cancellationToken = default) => inner.GetContentVersionAsync(cancellationToken);
+
         public Task<bool> IsReachableAsync(CancellationToken cancellationToken = default) => inner.IsReachableAsync(cancellationToken);
     }
 

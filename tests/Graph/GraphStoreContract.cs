@@ -393,6 +393,43 @@ public abstract class GraphStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task The_content_version_changes_on_every_write_and_not_on_an_unchanged_load()
+    {
+        var (graph, _) = Kunshan();
+        var empty = await Store.GetContentVersionAsync();
+        Assert.Equal(empty, await Store.GetContentVersionAsync());
+
+        Assert.Equal(LoadOutcome.Inserted, await Store.LoadDocumentAsync(graph));
+        var loaded = await Store.GetContentVersionAsync();
+        Assert.NotEqual(empty, loaded);
+
+        Assert.Equal(LoadOutcome.Unchanged, await Store.LoadDocumentAsync(graph));
+        Assert.Equal(loaded, await Store.GetContentVersionAsync());
+
+        var v2 = new TestDocument("昆山市", "安全生产工作职责规定", "v2");
+        v2.Duty(v2.Body("市消防救援大队", "消防救援"), "负责消防安全监督检查。");
+        var before = await Store.GetContentVersionAsync();
+        Assert.Equal(LoadOutcome.Inserted, await Store.LoadDocumentAsync(v2.Build()));
+        var inserted = await Store.GetContentVersionAsync();
+        Assert.NotEqual(before, inserted);
+
+        var v3 = new TestDocument("昆山市", "安全生产工作职责规定", "v3");
+        v3.Duty(v3.Body("市消防救援大队", "消防救援"), "负责消防安全检查。");
+        Assert.Equal(LoadOutcome.Replaced, await Store.LoadDocumentAsync(v3.Build()));
+        var replaced = await Store.GetContentVersionAsync();
+        Assert.NotEqual(inserted, replaced);
+
+        Assert.True(await Store.RemoveDocumentAsync(graph.Document.Id));
+        var removed = await Store.GetContentVersionAsync();
+        Assert.NotEqual(replaced, removed);
+        Assert.False(await Store.RemoveDocumentAsync(graph.Document.Id));
+        Assert.Equal(removed, await Store.GetContentVersionAsync());
+
+        await Store.ReplaceTaxonomyAsync(TestTaxonomy.Sectors);
+        Assert.NotEqual(removed, await Store.GetContentVersionAsync());
+    }
+
+    [StoreFact]
     public async Task Returns_a_documents_text_and_null_for_a_document_not_loaded()
     {
         var (graph, k) = Kunshan();

@@ -63,6 +63,7 @@ public static class StoreDriver
         await store.GetTaxonomyAsync();
         await store.GetSectorClosureAsync("燃气" + hostile);
         await store.GetDocumentTextAsync(graph.Document.Id + hostile);
+        await store.GetContentVersionAsync();
         await store.IsReachableAsync();
     }
 
@@ -84,6 +85,8 @@ public static class StoreDriver
             Neo4jCypher.SectorClosure,
             Neo4jCypher.DocumentText,
             Neo4jCypher.Ping,
+            Neo4jCypher.BumpContentVersion,
+            Neo4jCypher.ContentVersion,
             Neo4jCypher.ExpandHop(Enum.GetValues<EdgeType>()),
             Neo4jCypher.ExpandHop([EdgeType.Lead, EdgeType.Assist]),
         };
