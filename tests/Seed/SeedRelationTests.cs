@@ -134,6 +134,15 @@ public class SeedRelationTests
         Assert.DoesNotContain(StableId.Sector("燃气"), SectorsOf(graph, duty));
     }
 
+    // "加强安全生产标准化工作" is 标准化 + 工作: not the 化工 chemical industry.
+    [Fact]
+    public void Does_not_read_the_chemical_industry_into_standardisation_work()
+    {
+        var graph = SeedCorpus.Read(SeedCorpus.Zhangshanzi).Graph;
+        var duty = Assert.Single(graph.Nodes.OfType<Duty>(), d => d.IsCommon && d.Text.Contains("标准化工作"));
+        Assert.DoesNotContain(StableId.Sector("化工"), SectorsOf(graph, duty));
+    }
+
     [Theory]
     [InlineData(SeedCorpus.Weidu, "安全生产法", "中华人民共和国安全生产法", "national-law")]
     [InlineData(SeedCorpus.Luoyang, "安全生产法", "中华人民共和国安全生产法", "national-law")]
