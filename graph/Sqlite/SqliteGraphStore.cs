@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using SafetyDuty.Graph.Store;
 
@@ -89,6 +90,13 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        // The pool hands back the same native handle, which keeps these settings: apply them once per handle, not on
+        // every operation (they cost as much as a small read).
+        if (!ConfiguredHandles.TryAdd(connection.Handle!, true))
+        {
+            return connection;
+        }
+
         Execute(connection, """
             PRAGMA busy_timeout = 10000;
             PRAGMA synchronous = NORMAL;
@@ -99,6 +107,8 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             """);
         return connection;
     }
+
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> ConfiguredHandles = [];
 
     private Task<T> Run<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
     {
