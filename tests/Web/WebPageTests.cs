@@ -85,7 +85,10 @@ public sealed class WebPageTests(WebPageFixture server) : IClassFixture<WebPageF
         var target = await page.EvaluateAsync<NodeOnScreen>("""
             () => {
               const cy = document.querySelector('.graph-canvas').cy;
-              const node = cy.nodes('.body')[0];
+              // Bring the whole canvas into the viewport and take the highest body node, so the click cannot land
+              // off-screen at the bottom edge of an 800-pixel window.
+              cy.container().scrollIntoView({ block: 'center' });
+              const node = cy.nodes('.body').sort((a, b) => a.renderedPosition().y - b.renderedPosition().y)[0];
               const box = cy.container().getBoundingClientRect();
               const p = node.renderedPosition();
               return { x: box.left + p.x, y: box.top + p.y, id: node.id(), label: node.data('label') };
