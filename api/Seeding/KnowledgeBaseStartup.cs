@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SafetyDuty.Graph.Model;
 using SafetyDuty.Graph.Store;
 using SafetyDuty.Seed.Extraction;
+using SafetyDuty.Seed.Reading;
 using SafetyDuty.Seed.Vocabulary;
 
 namespace SafetyDuty.Api.Seeding;
@@ -48,9 +49,8 @@ public sealed partial class KnowledgeBaseStartup(
         {
             return Path.Combine(AppContext.BaseDirectory, configured);
         }
-        // The seed project links its documents as seed/documents; older builds copied them as documents/.
-        var linked = Path.Combine(AppContext.BaseDirectory, "seed", "documents");
-        return Directory.Exists(linked) ? linked : Path.Combine(AppContext.BaseDirectory, "documents");
+
+        return BundledDocuments.Folder;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using SafetyDuty.Graph.Model;
 using SafetyDuty.Seed.Extraction;
+using SafetyDuty.Seed.Reading;
 using SafetyDuty.Seed.Vocabulary;
 
 namespace SafetyDuty.Seed.Synthetic;
@@ -32,9 +33,12 @@ public sealed class SyntheticKnowledgeBase(IReadOnlyList<DocumentGraph> template
     public static SyntheticKnowledgeBase FromSeeds(Vocabularies vocabularies)
     {
         ArgumentNullException.ThrowIfNull(vocabularies);
-        var directory = new[] { Path.Combine(AppContext.BaseDirectory, "seed", "documents"), Path.Combine(AppContext.BaseDirectory, "documents") }
-            .FirstOrDefault(Directory.Exists)
-            ?? throw new DirectoryNotFoundException($"找不到种子文件目录 (seed documents not found beside {AppContext.BaseDirectory})");
+        var directory = BundledDocuments.Folder;
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"找不到种子文件目录 (seed documents not found beside {AppContext.BaseDirectory})");
+        }
+
         var reader = new DutyDocumentReader(vocabularies);
         var templates = Directory.GetFiles(directory, "*.txt").Order(StringComparer.Ordinal).Select(f => reader.Read(f).Graph).ToList();
         return new SyntheticKnowledgeBase(templates, vocabularies.Sectors.Sectors);
