@@ -40,16 +40,41 @@ public static class StableId
         return string.Concat(prefix, "_", Convert.ToHexStringLower(hash[..8]));
     }
 
+    /// <summary>An id inside a scope (a place, or a document of a place): as <see cref="Of"/> over the scope and the
+    /// parts, but its first <see cref="ScopeDigits"/> hex digits are the scope's own. Everything of one place then
+    /// shares a prefix, so each index on ids keeps a place together: loading a place touches a few index pages,
+    /// not one page per node, and reads of one place stay close together on disk.</summary>
+    public static string Within(string prefix, string scopeId, params ReadOnlySpan<string> parts)
+    {
+        var hashed = Of(prefix, [scopeId, .. parts]);
+        return string.Concat(prefix, "_", ScopeOf(scopeId), hashed.AsSpan(prefix.Length + 1 + ScopeDigits));
+    }
+
+    /// <summary>How many leading hex digits of an id name its place.</summary>
+    public const int ScopeDigits = 6;
+
+    // The place digits of an id: the first digits after its prefix (a jurisdiction's own, or inherited by Within).
+    private static string ScopeOf(string id)
+    {
+        var digits = id.AsSpan(id.IndexOf('_') + 1);
+        if (digits.Length < ScopeDigits)
+        {
+            throw new ArgumentException($"'{id}' is not a stable id.", nameof(id));
+        }
+
+        return digits[..ScopeDigits].ToString();
+    }
+
     public static string Jurisdiction(string name) => Of("j", name);
 
-    public static string Document(string jurisdictionId, string numberOrTitle) => Of("doc", jurisdictionId, numberOrTitle);
+    public static string Document(string jurisdictionId, string numberOrTitle) => Within("doc", jurisdictionId, numberOrTitle);
 
-    public static string Body(string jurisdictionId, string name) => Of("b", jurisdictionId, name);
+    public static string Body(string jurisdictionId, string name) => Within("b", jurisdictionId, name);
 
-    public static string Leader(string jurisdictionId, string title) => Of("l", jurisdictionId, title);
+    public static string Leader(string jurisdictionId, string title) => Within("l", jurisdictionId, title);
 
     /// <summary>Duty ids use the document, the locator and the order: locators can repeat (two （七） under one body).</summary>
-    public static string Duty(string documentId, string locator, int order) => Of("d", documentId, locator, order.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public static string Duty(string documentId, string locator, int order) => Within("d", documentId, locator, order.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public static string Sector(string name) => Of("s", name);
 

@@ -18,4 +18,23 @@ public class StableIdTests
     {
         Assert.NotEqual(StableId.Of("x", "ab", "c"), StableId.Of("x", "a", "bc"));
     }
+
+    [Fact]
+    public void Gives_everything_of_one_place_the_place_s_digits_first()
+    {
+        var kunshan = StableId.Jurisdiction("昆山市");
+        var placeDigits = kunshan[2..(2 + StableId.ScopeDigits)];
+        var document = StableId.Document(kunshan, "昆安委〔2021〕6号");
+        var ids = new[]
+        {
+            document,
+            StableId.Body(kunshan, "市公安局"),
+            StableId.Leader(kunshan, "市长"),
+            StableId.Duty(document, "第七条（五）4", 1),
+        };
+
+        Assert.All(ids, id => Assert.Matches("^(doc|b|l|d)_" + placeDigits + "[0-9a-f]{10}$", id));
+        Assert.NotEqual(StableId.Duty(document, "第七条（五）4", 1), StableId.Duty(document, "第七条（五）4", 2));
+        Assert.DoesNotContain(placeDigits, StableId.Body(StableId.Jurisdiction("洛阳市"), "市公安局")[..8]);
+    }
 }
