@@ -85,7 +85,8 @@ public sealed class QueryGraphType : ObjectGraphType
                 .Items.OfType<Law>().ToList());
 
         Field<NonNullGraphType<ConnectionGraphType<DutyGraphType, Duty>>, Connection<Duty>>("duties")
-            .Description("职责条目中文全文检索（含两字词，如 燃气、消防），按相关度排序，分页 (Chinese full-text search over duties, ranked).")
+            .Description("职责条目中文全文检索（含两字词，如 燃气、消防），分页。指定地区时按相关度排序；不指定时逐地列出，每地之内按相关度排序 "
+                + "(Chinese full-text search over duties: ranked in a place; everywhere, place by place, ranked within each).")
             .Argument<NonNullGraphType<StringGraphType>>("search", "检索词 (search text).")
             .Argument<StringGraphType>("jurisdiction", "行政区域名称 (place name).")
             .Argument<IntGraphType>("first", $"本页条数，默认 {Paging.DefaultFirst}，至多 {Paging.MaxFirst} (page size).")

@@ -207,10 +207,12 @@ public static class Neo4jCypher
         + "WHERE NOT m.id IN $expanded WITH DISTINCT r WITH r, startNode(r) AS a, endNode(r) AS b "
         + $"RETURN {EdgeColumns} {EdgeOrder} LIMIT $limit";
 
+    /// <summary>Full text: place by place (nodes of no place first), best matches first within each place, as the
+    /// contract asks (IGraphStore.SearchAsync).</summary>
     public const string Search =
         "CALL db.index.fulltext.queryNodes('" + FullTextIndex + "', $query) YIELD node, score "
         + "WHERE ($label IS NULL OR $label IN labels(node)) AND ($jurisdictionId IS NULL OR node.jurisdictionId = $jurisdictionId) "
-        + "WITH node, score ORDER BY score DESC, node.id WITH collect({node: node, score: score}) AS hits "
+        + "WITH node, score ORDER BY coalesce(node.jurisdictionId, ''), score DESC, node.id WITH collect({node: node, score: score}) AS hits "
         + "RETURN size(hits) AS total, [h IN hits[$skip..($skip + $take)] | {json: h.node.json, score: h.score}] AS page";
 
     /// <summary>For one-character terms, which the CJK analyzer's bigrams cannot find: a substring match over the
@@ -218,7 +220,7 @@ public static class Neo4jCypher
     public const string SearchBySubstring =
         "MATCH (node:Entity) WHERE all(term IN $terms WHERE node.searchText CONTAINS term) "
         + "AND ($label IS NULL OR $label IN labels(node)) AND ($jurisdictionId IS NULL OR node.jurisdictionId = $jurisdictionId) "
-        + "WITH node, 1.0 / (1 + size(node.searchText)) AS score ORDER BY score DESC, node.id WITH collect({node: node, score: score}) AS hits "
+        + "WITH node, 1.0 / (1 + size(node.searchText)) AS score ORDER BY coalesce(node.jurisdictionId, ''), score DESC, node.id WITH collect({node: node, score: score}) AS hits "
         + "RETURN size(hits) AS total, [h IN hits[$skip..($skip + $take)] | {json: h.node.json, score: h.score}] AS page";
 
     public const string Taxonomy = "MATCH (s:Sector) RETURN s.json AS json ORDER BY s.displayName, s.id";

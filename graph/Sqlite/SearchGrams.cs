@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using SafetyDuty.Graph.Model;
 
@@ -12,9 +11,6 @@ namespace SafetyDuty.Graph.Sqlite;
 // and digits are indexed as lower-case words. Text is NFKC-normalised first so full-width ＡＢＣ１２３ match ABC123.
 internal static class SearchGrams
 {
-    // A column filter for the columns of every label (not the place column).
-    private static readonly string AllLabelColumns = "{" + string.Join(' ', Enum.GetNames<NodeLabel>()) + "}";
-
     public static string ForIndex(string text)
     {
         var tokens = new List<string>();
@@ -38,34 +34,25 @@ internal static class SearchGrams
         return string.Join(' ', tokens);
     }
 
-    // The same grams scoped to one place and label: each token prefixed with a letter for the label and the place's
-    // number (places.code), ended by x (never a digit, so no two places or labels ever share a token). A search in
-    // one place then reads, counts and ranks only that place's postings, whatever the size of the rest.
-    public static string ForPlace(string grams, NodeLabel label, long placeCode)
-    {
-        var prefix = PlacePrefix(label, placeCode);
-        return string.Join(' ', grams.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(token => prefix + token));
-    }
-
     // The FTS5 match expression: every run of the query must occur (AND). A label is a column filter (the label's
-    // own column) and a place is the place column's prefixed tokens; neither is an extra phrase, so bm25 never
-    // counts the postings of a whole label or place. Null when the query has nothing searchable in it. Tokens are
+    // own column), not an extra phrase. A place is a rowid
+    // range (NodeKeys), outside the expression. Null when the query has nothing searchable in it. Tokens are
     // letters and digits only, so quoting them is safe.
-    public static string? ToMatch(string query, NodeLabel? label, long? placeCode)
+    public static string? ToMatch(string query, NodeLabel? label)
     {
         var terms = new List<string>();
         foreach (var (run, isCjk) in Runs(query))
         {
             if (!isCjk)
             {
-                terms.Add(Term([run], isPrefix: false, label, placeCode));
+                terms.Add(Term([run], isPrefix: false, label));
                 continue;
             }
 
             var characters = TextElements(run);
             if (characters.Count == 1)
             {
-                terms.Add(Term([characters[0]], isPrefix: true, label, placeCode));
+                terms.Add(Term([characters[0]], isPrefix: true, label));
                 continue;
             }
 
@@ -75,28 +62,39 @@ internal static class SearchGrams
                 bigrams.Add(characters[i] + characters[i + 1]);
             }
 
-            terms.Add(Term(bigrams, isPrefix: false, label, placeCode));
+            terms.Add(Term(bigrams, isPrefix: false, label));
         }
 
         return terms.Count == 0 ? null : string.Join(" AND ", terms);
     }
 
-    private static string Term(List<string> tokens, bool isPrefix, NodeLabel? label, long? placeCode)
+    // Relevance of a matching text, worked out here rather than by FTS5's bm25: bm25 reads how many rows of the
+    // whole index hold each term, which grows with the knowledge base even for a search in one place, and lets
+    // other places' documents reorder this place's answers. Here a place's ranking depends on its own texts only:
+    // bm25's saturation and length normalisation (k1 = 1.2, b = 0.75) over how often each run of the query occurs
+    // in the text. Higher is better.
+    public static double Score(string query, string text)
     {
-        if (placeCode is not { } code)
+        const double k1 = 1.2, b = 0.75, averageLength = 40;
+        var normalised = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var lengthFactor = 1 - b + (b * normalised.EnumerateRunes().Count() / averageLength);
+        var score = 0.0;
+        foreach (var (run, _) in Runs(query))
         {
-            return $"{(label is { } one ? one.ToString() : AllLabelColumns)} : {Phrase(tokens, "", isPrefix)}";
+            var occurrences = 0;
+            for (var at = normalised.IndexOf(run, StringComparison.Ordinal); at >= 0; at = normalised.IndexOf(run, at + run.Length, StringComparison.Ordinal))
+            {
+                occurrences++;
+            }
+
+            score += occurrences * (k1 + 1) / (occurrences + (k1 * lengthFactor));
         }
 
-        var labels = label is { } only ? [only] : Enum.GetValues<NodeLabel>();
-        return "(" + string.Join(" OR ", labels.Select(l => $"place : {Phrase(tokens, PlacePrefix(l, code), isPrefix)}")) + ")";
+        return score;
     }
 
-    private static string Phrase(List<string> tokens, string prefix, bool isPrefix) =>
-        "\"" + string.Join(' ', tokens.Select(token => prefix + token)) + "\"" + (isPrefix ? " *" : "");
-
-    private static string PlacePrefix(NodeLabel label, long placeCode) =>
-        (char)('a' + (int)label) + placeCode.ToString(CultureInfo.InvariantCulture) + "x";
+    private static string Term(List<string> tokens, bool isPrefix, NodeLabel? label) =>
+        $"{(label is { } one ? one + " : " : "")}\"{string.Join(' ', tokens)}\"{(isPrefix ? " *" : "")}";
 
     private static IEnumerable<(string Run, bool IsCjk)> Runs(string text)
     {

@@ -31,9 +31,10 @@ public sealed partial class SqliteGraphStore
     {
         ArgumentNullException.ThrowIfNull(query);
         // The WHERE clause is assembled from fixed fragments so that each filter can use its index; values stay
-        // parameters.
-        var where = new StringBuilder("label = $label");
-        var parameters = new List<(string, object?)> { ("$label", query.Label.ToString()) };
+        // parameters. The label is written out (a name from the enum, never input) so that the planner can use
+        // the name index, which leaves duties out.
+        var where = new StringBuilder($"label = '{query.Label}'");
+        var parameters = new List<(string, object?)>();
         if (query.JurisdictionId is not null)
         {
             where.Append(" AND jurisdiction_id = $jurisdiction");
@@ -140,64 +141,111 @@ public sealed partial class SqliteGraphStore
     public Task<Page<SearchHit>> SearchAsync(TextQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        // The label and place narrow inside the index (SearchGrams.ToMatch), so a search in one place costs what
-        // that place's matches cost, not what the whole knowledge base's do.
-        if (SearchGrams.ToMatch(query.Text, null, null) is null)
+        if (SearchGrams.ToMatch(query.Text, query.Label) is not { } match)
         {
             return Task.FromResult(new Page<SearchHit>([], 0));
         }
 
+        var skip = Math.Max(0, query.Skip);
+        var take = Math.Max(0, query.Take);
         return Run(connection =>
         {
             using var transaction = connection.BeginTransaction(deferred: true);
-            long? placeCode = null;
-            if (query.JurisdictionId is not null)
+            if (query.JurisdictionId is null)
             {
-                using var place = Command(connection, "SELECT code FROM places WHERE jurisdiction_id = $jurisdiction;",
-                    ("$jurisdiction", query.JurisdictionId));
-                if (place.ExecuteScalar() is not long code)
-                {
-                    return new Page<SearchHit>([], 0);
-                }
-
-                placeCode = code;
+                return SearchEverywhere(connection, query.Text, match, skip, take);
             }
 
-            var match = SearchGrams.ToMatch(query.Text, query.Label, placeCode)!;
-            // One pass: ranking already visits every match, so the total comes with the page (a window count over
-            // all matches, before LIMIT) instead of from a second scan. Only a page past the end needs the count.
-            // bm25 is lower for better matches (and cannot sit beside a window function, hence the inner query).
-            // Ties go by rowid, so pages are stable.
-            using var page = Command(connection, """
-                SELECT n.data, hits.score, hits.total
-                FROM (
-                    SELECT rowid, score, count(*) OVER () AS total
-                    FROM (SELECT rowid, -bm25(node_text) AS score FROM node_text WHERE node_text MATCH $match)
-                    ORDER BY score DESC, rowid
-                    LIMIT $take OFFSET $skip
-                ) AS hits
-                CROSS JOIN nodes n ON n.key = hits.rowid
-                ORDER BY hits.score DESC, hits.rowid;
-                """, ("$match", match), ("$take", Math.Max(0, query.Take)), ("$skip", Math.Max(0, query.Skip)));
-            var hits = new List<SearchHit>();
-            int? total = null;
-            using (var reader = page.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    hits.Add(new SearchHit(NodeRow.Read(reader.GetString(0)), reader.GetDouble(1)));
-                    total = reader.GetInt32(2);
-                }
-            }
-
-            if (total is null)
-            {
-                using var count = Command(connection, "SELECT count(*) FROM node_text WHERE node_text MATCH $match;", ("$match", match));
-                total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-            }
-
-            return new Page<SearchHit>(hits, total.Value);
+            using var place = Command(connection, "SELECT code FROM places WHERE jurisdiction_id = $jurisdiction;",
+                ("$jurisdiction", query.JurisdictionId));
+            return place.ExecuteScalar() is long code
+                ? SearchInPlace(connection, query.Text, match, code, skip, take)
+                : new Page<SearchHit>([], 0);
         }, cancellationToken);
+    }
+
+    // Best matches first within one place: the match narrowed to the place's key range, so it costs what the
+    // place's matches cost, whatever the size of the rest. Every match in the place is scored (SearchGrams.Score)
+    // and only the page's rows are read in full. Ties go by key, that is by clause order, so pages are stable.
+    private static Page<SearchHit> SearchInPlace(SqliteConnection connection, string query, string match, long place, int skip, int take)
+    {
+        var (first, last) = NodeKeys.Of(place);
+        using var matches = Command(connection, """
+            SELECT n.key, n.name, n.data
+            FROM node_text CROSS JOIN nodes n ON n.key = node_text.rowid
+            WHERE node_text MATCH $match AND node_text.rowid BETWEEN $first AND $last;
+            """, ("$match", match), ("$first", first), ("$last", last));
+        var scored = new List<(long Key, double Score, string Data)>();
+        using (var reader = matches.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                // The name holds a duty's text; a node matched through another field (an alias) is scored on all.
+                var data = reader.GetString(2);
+                var score = SearchGrams.Score(query, reader.GetString(1));
+                scored.Add((reader.GetInt64(0), score > 0 ? score : SearchGrams.Score(query, data), data));
+            }
+        }
+
+        var page = scored
+            .OrderByDescending(hit => hit.Score).ThenBy(hit => hit.Key)
+            .Skip(skip).Take(take)
+            .Select(hit => new SearchHit(NodeRow.Read(hit.Data), hit.Score))
+            .ToList();
+        return new Page<SearchHit>(page, scored.Count);
+    }
+
+    // Everywhere: place by place (in the order the places were first loaded), best matches first within each
+    // place. Ranking every match in the country would cost as much as the matches (thousands of duties mention
+    // 燃气 at a thousand places), so a page costs what it shows instead: the keys of the first skip + take matches
+    // in key order say which places the page spans and how many of each it shows, and each of those places is
+    // ranked on its own. The total is a count of the postings alone, without ranking.
+    private static Page<SearchHit> SearchEverywhere(SqliteConnection connection, string query, string match, int skip, int take)
+    {
+        using var count = Command(connection, "SELECT count(*) FROM node_text WHERE node_text MATCH $match;", ("$match", match));
+        var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var hits = new List<SearchHit>();
+        if (take == 0 || skip >= total)
+        {
+            return new Page<SearchHit>(hits, total);
+        }
+
+        // How many of the first skip + take matches each place holds, in key order.
+        var places = new List<(long Place, int Count)>();
+        using (var keys = Command(connection, "SELECT rowid FROM node_text WHERE node_text MATCH $match ORDER BY rowid LIMIT $limit;",
+            ("$match", match), ("$limit", (long)skip + take)))
+        using (var reader = keys.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var place = NodeKeys.PlaceOf(reader.GetInt64(0));
+                if (places.Count > 0 && places[^1].Place == place)
+                {
+                    places[^1] = (place, places[^1].Count + 1);
+                }
+                else
+                {
+                    places.Add((place, 1));
+                }
+            }
+        }
+
+        var position = 0;
+        foreach (var (place, inWindow) in places)
+        {
+            // This place's matches sit at positions [position, position + its count); the window holds inWindow
+            // of them (all, or the first ones when the window ends inside the place).
+            var from = Math.Max(skip, position);
+            var to = position + inWindow;
+            if (from < to)
+            {
+                hits.AddRange(SearchInPlace(connection, query, match, place, from - position, to - from).Items);
+            }
+
+            position += inWindow;
+        }
+
+        return new Page<SearchHit>(hits, total);
     }
 
     public Task<IReadOnlyList<Sector>> GetTaxonomyAsync(CancellationToken cancellationToken = default) => Run<IReadOnlyList<Sector>>(connection =>

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SafetyDuty.Graph.Model;
 using SafetyDuty.Graph.Store;
-using SQLitePCL;
 
 namespace SafetyDuty.Graph.Sqlite;
 
@@ -278,6 +277,8 @@ public sealed partial class SqliteGraphStore
         private static readonly string[] Labels = Enum.GetNames<NodeLabel>();
 
         private readonly Dictionary<string, long> _placeCodes = [];
+        private readonly Dictionary<long, long> _nextKeys = [];
+        private readonly SqliteCommand _highestKey;
         private readonly SqliteConnection _connection;
         private readonly SqliteCommand _place;
         private readonly SqliteCommand _insert;
@@ -292,10 +293,10 @@ public sealed partial class SqliteGraphStore
             // Insert, or when the node exists (a shared node, a sector), update it and drop its old full-text
             // entry. Deleting an entry that is not there would still leave a tombstone in a contentless index.
             _insert = Command(connection, """
-                INSERT INTO nodes (id, label, name, sort_name, jurisdiction_id, agency_type, in_id, owner_id, host_id, parent_id, document_id, data)
-                VALUES ($id, $label, $name, $sort, $jurisdiction, $agency, $in, $owner, $host, $parent, $doc, $data)
+                INSERT INTO nodes (key, id, label, name, sort_name, jurisdiction_id, agency_type, in_id, owner_id, host_id, parent_id, document_id, data)
+                VALUES ($key, $id, $label, $name, $sort, $jurisdiction, $agency, $in, $owner, $host, $parent, $doc, $data)
                 ON CONFLICT (id) DO NOTHING;
-                """, NodeParameters);
+                """, [("$key", 0L), .. NodeParameters]);
             _update = Command(connection, """
                 UPDATE nodes SET
                     label = $label, name = $name, sort_name = $sort, jurisdiction_id = $jurisdiction, agency_type = $agency, in_id = $in,
@@ -305,10 +306,11 @@ public sealed partial class SqliteGraphStore
                 """, NodeParameters);
             _deleteText = Command(connection, "DELETE FROM node_text WHERE rowid = $key;", ("$key", 0L));
             _insertText = Command(connection, $"""
-                INSERT INTO node_text (rowid, {string.Join(", ", Labels)}, place)
-                VALUES ($key, {string.Join(", ", Labels.Select(l => "$" + l))}, $place);
+                INSERT INTO node_text (rowid, {string.Join(", ", Labels)})
+                VALUES ($key, {string.Join(", ", Labels.Select(l => "$" + l))});
                 """,
-                [("$key", 0L), ("$place", null), .. Labels.Select(l => ("$" + l, (object?)null))]);
+                [("$key", 0L), .. Labels.Select(l => ("$" + l, (object?)null))]);
+            _highestKey = Command(connection, "SELECT max(key) FROM nodes WHERE key BETWEEN $first AND $last;", ("$first", 0L), ("$last", 0L));
             _contribute = Command(connection, """
                 INSERT INTO contributions (document_id, node_id, data) VALUES ($doc, $id, $data)
                 ON CONFLICT (document_id, node_id) DO UPDATE SET data = excluded.data;
@@ -320,6 +322,7 @@ public sealed partial class SqliteGraphStore
                 """, ("$jurisdiction", ""));
             _insert.Prepare();
             _update.Prepare();
+            _highestKey.Prepare();
             _deleteText.Prepare();
             _insertText.Prepare();
             _contribute.Prepare();
@@ -327,18 +330,20 @@ public sealed partial class SqliteGraphStore
 
         public void Upsert(NodeRow row, string? documentId)
         {
-            // RETURNING would cost more than the insert itself (SQLite buffers its rows); a new row's key is the
-            // connection's last inserted rowid, read without a statement.
-            object key;
+            // A new row takes the next key of its place's range; an existing one (a shared node, a sector) keeps
+            // its key, and its old full-text entry goes.
+            var place = row.JurisdictionId is null ? 0 : PlaceCode(row.JurisdictionId);
+            var key = NextKey(place);
+            Set(_insert, "$key", key);
             Bind(_insert, row, documentId);
             if (_insert.ExecuteNonQuery() == 1)
             {
-                key = raw.sqlite3_last_insert_rowid(_connection.Handle);
+                _nextKeys[place] = key + 1;
             }
             else
             {
                 Bind(_update, row, documentId);
-                key = _update.ExecuteScalar()!;
+                key = Convert.ToInt64(_update.ExecuteScalar(), CultureInfo.InvariantCulture);
                 Set(_deleteText, "$key", key);
                 _deleteText.ExecuteNonQuery();
             }
@@ -346,19 +351,37 @@ public sealed partial class SqliteGraphStore
             InsertText(key, row);
         }
 
-        // The node's grams go in its label's column, and scoped to its place in the place column.
-        public void InsertText(object key, NodeRow row)
+        // The node's grams go in its label's column; its key says its place.
+        public void InsertText(long key, NodeRow row)
         {
-            var label = Enum.Parse<NodeLabel>(row.Label);
-            var grams = SearchGrams.ForIndex(row.SearchText);
             Set(_insertText, "$key", key);
             foreach (var column in Labels)
             {
-                Set(_insertText, "$" + column, column == row.Label ? grams : null);
+                Set(_insertText, "$" + column, column == row.Label ? SearchGrams.ForIndex(row.SearchText) : null);
             }
 
-            Set(_insertText, "$place", row.JurisdictionId is null ? null : SearchGrams.ForPlace(grams, label, PlaceCode(row.JurisdictionId)));
             _insertText.ExecuteNonQuery();
+        }
+
+        // The next free key in a place's range: one past the highest key used there, read once per transaction.
+        private long NextKey(long place)
+        {
+            if (_nextKeys.TryGetValue(place, out var next))
+            {
+                return next;
+            }
+
+            var (first, last) = NodeKeys.Of(place);
+            Set(_highestKey, "$first", first);
+            Set(_highestKey, "$last", last);
+            next = _highestKey.ExecuteScalar() is long highest ? highest + 1 : first;
+            if (next > last)
+            {
+                throw new GraphStoreException("PLACE_FULL",
+                    $"地区编号 {place} 的节点编号已用尽 (the place's range of {NodeKeys.PerPlace} node keys is used up); 请导出后重建数据库。");
+            }
+
+            return _nextKeys[place] = next;
         }
 
         private static void Bind(SqliteCommand command, NodeRow row, string? documentId)
@@ -400,6 +423,7 @@ public sealed partial class SqliteGraphStore
         public void Dispose()
         {
             _place.Dispose();
+            _highestKey.Dispose();
             _insert.Dispose();
             _update.Dispose();
             _deleteText.Dispose();

@@ -38,11 +38,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         return Run(Migrate, cancellationToken);
     }
 
-    private static bool Migrate(SqliteConnection connection)
+    private bool Migrate(SqliteConnection connection)
     {
-        // WAL is a property of the file: set once, every later connection uses it.
-        Execute(connection, "PRAGMA journal_mode = WAL;");
-        using var transaction = connection.BeginTransaction();
+        // A file this program cannot take is refused before anything in it changes.
         var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
         if (version > SqliteSchema.Migrations.Count)
         {
@@ -50,6 +48,17 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
                 $"数据库版本 {version} 高于本程序支持的版本 {SqliteSchema.Migrations.Count} (the database was written by a newer SafetyDuty).");
         }
 
+        if (version is > 0 and < SqliteSchema.DocumentsReloadedBy
+            && Scalar(connection, "SELECT 1 FROM documents LIMIT 1;") is not null)
+        {
+            throw new GraphStoreException("SCHEMA_RELOAD_REQUIRED",
+                $"数据库 {DatabasePath} 由旧版本建立，其中文件的编号方案已变，无法就地升级。文件未作任何改动；请另指定一个新的数据库文件"
+                + $"（Store:Path 或 --db）并重新导入文件 (the database holds documents under an older id scheme; load them into a new file).");
+        }
+
+        // WAL is a property of the file: set once, every later connection uses it.
+        Execute(connection, "PRAGMA journal_mode = WAL;");
+        using var transaction = connection.BeginTransaction();
         for (var next = version; next < SqliteSchema.Migrations.Count; next++)
         {
             Execute(connection, SqliteSchema.Migrations[next]);
@@ -62,7 +71,6 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             RefillFullText(connection);
         }
 
-        ContentVersion.Install(connection);
         transaction.Commit();
         return true;
     }

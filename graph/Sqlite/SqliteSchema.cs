@@ -107,8 +107,44 @@ internal static class SqliteSchema
         );
         CREATE TABLE places (code INTEGER PRIMARY KEY, jurisdiction_id TEXT NOT NULL UNIQUE);
         """,
+
+        // 4: a place is a range of node keys (NodeKeys), so the full-text index narrows to a place by rowid range
+        //    and needs no place column: one set of grams per node, half the tokens to write on every load. Ids
+        //    begin with their place's digits (StableId.Within), so an index on ids keeps a place together. Duties
+        //    leave the name index: they are listed by place (nodes_by_jurisdiction), and their text starts are
+        //    scattered over it, one index page written for every duty loaded. The content version (a counter row
+        //    bumped by triggers in every writing transaction) moves here from an idempotent script beside the
+        //    migrations. A database holding documents under the old ids cannot take this migration; the store
+        //    refuses it before running any (SqliteGraphStore.Migrate).
+        """
+        DROP TABLE node_text;
+        CREATE VIRTUAL TABLE node_text USING fts5 (
+            Jurisdiction, Document, Body, Leader, Duty, Sector, Law,
+            content = '',
+            contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 0'
+        );
+        DROP INDEX nodes_by_label_name;
+        CREATE INDEX nodes_by_label_name ON nodes (label, sort_name, id) WHERE label <> 'Duty';
+
+        CREATE TABLE IF NOT EXISTS content_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+        INSERT OR IGNORE INTO content_version (id, version) VALUES (1, 0);
+        CREATE TRIGGER IF NOT EXISTS content_version_on_document_insert AFTER INSERT ON documents
+            BEGIN UPDATE content_version SET version = version + 1 WHERE id = 1; END;
+        CREATE TRIGGER IF NOT EXISTS content_version_on_document_update AFTER UPDATE ON documents
+            BEGIN UPDATE content_version SET version = version + 1 WHERE id = 1; END;
+        CREATE TRIGGER IF NOT EXISTS content_version_on_document_delete AFTER DELETE ON documents
+            BEGIN UPDATE content_version SET version = version + 1 WHERE id = 1; END;
+        CREATE TRIGGER IF NOT EXISTS content_version_on_sector_name_insert AFTER INSERT ON sector_names
+            BEGIN UPDATE content_version SET version = version + 1 WHERE id = 1; END;
+        CREATE TRIGGER IF NOT EXISTS content_version_on_sector_name_delete AFTER DELETE ON sector_names
+            BEGIN UPDATE content_version SET version = version + 1 WHERE id = 1; END;
+        """,
     ];
 
     // The migration after which the full-text index must be refilled from the nodes (its grams are made in C#).
-    public const int FullTextRebuiltBy = 3;
+    public const int FullTextRebuiltBy = 4;
+
+    // The first migration that cannot keep a database's documents: their ids were made by the old scheme.
+    public const int DocumentsReloadedBy = 4;
 }

@@ -45,7 +45,9 @@ public interface IGraphStore
         CancellationToken cancellationToken = default);
 
     /// <summary>Chinese full text over duty texts and node names; finds two-character terms (燃气, 餐饮, 消防).
-    /// Best matches first.</summary>
+    /// In one place, best matches first. Everywhere, place by place (each place's matches together, in an order of
+    /// places that is the store's own but stable), best matches first within each place: a page then costs what it
+    /// shows, not what every match in the country costs.</summary>
     Task<Page<SearchHit>> SearchAsync(TextQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>The whole sector taxonomy.</summary>

@@ -366,6 +366,61 @@ public abstract class GraphStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Searches_everywhere_place_by_place_best_first_within_each_and_pages_without_gaps_or_repeats()
+    {
+        var documents = new[] { "昆山市", "洛阳市", "魏都区" }.Select(place => new TestDocument(place, "职责规定")).ToList();
+        var focused = new Dictionary<string, string>();
+        foreach (var doc in documents)
+        {
+            var body = doc.Body("市住建局", "住房和城乡建设");
+            doc.Duty(body, "负责建筑施工、市政设施、园林绿化、房屋安全、物业管理等行业的安全生产监督管理，指导燃气工作。");
+            focused[doc.Place.Id] = doc.Duty(body, "负责燃气安全，查处燃气违法行为，督促燃气企业落实燃气安全责任。").Id;
+            doc.Duty(body, "负责城市道路、桥梁、排水设施的安全管理，配合做好燃气管道保护。");
+            doc.Duty(body, "负责房屋安全鉴定。");
+            await Store.LoadDocumentAsync(doc.Build());
+        }
+
+        var whole = await Store.SearchAsync(new TextQuery("燃气", NodeLabel.Duty, Take: 100));
+        Assert.Equal(9, whole.TotalCount);
+        Assert.Equal(9, whole.Items.Count);
+
+        // Each place's matches come together, the best of each place first, scores falling within a place.
+        var runs = new List<List<SearchHit>>();
+        foreach (var hit in whole.Items)
+        {
+            var place = Assert.IsType<Duty>(hit.Node).JurisdictionId;
+            if (runs.Count == 0 || Assert.IsType<Duty>(runs[^1][0].Node).JurisdictionId != place)
+            {
+                runs.Add([]);
+            }
+
+            runs[^1].Add(hit);
+        }
+
+        Assert.Equal(3, runs.Count);
+        Assert.Equal(documents.Select(d => d.Place.Id).Order(), runs.Select(r => ((Duty)r[0].Node).JurisdictionId).Order());
+        Assert.All(runs, run =>
+        {
+            Assert.Equal(focused[((Duty)run[0].Node).JurisdictionId], run[0].Node.Id);
+            Assert.Equal(run.Select(h => h.Score).OrderDescending(), run.Select(h => h.Score));
+        });
+
+        // Pages of every size, cut anywhere (inside a place too), join up to the whole list.
+        foreach (var size in new[] { 1, 2, 4, 5 })
+        {
+            var joined = new List<string>();
+            for (var skip = 0; skip < 12; skip += size)
+            {
+                var page = await Store.SearchAsync(new TextQuery("燃气", NodeLabel.Duty, Skip: skip, Take: size));
+                Assert.Equal(9, page.TotalCount);
+                joined.AddRange(page.Items.Select(h => h.Node.Id));
+            }
+
+            Assert.Equal(whole.Items.Select(h => h.Node.Id), joined);
+        }
+    }
+
+    [StoreFact]
     public async Task Replaces_the_taxonomy_and_answers_a_topic_closure_through_names_synonyms_and_descendants()
     {
         Assert.Equal(

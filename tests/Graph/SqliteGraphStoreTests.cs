@@ -33,35 +33,78 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
     }
 
     [Fact]
-    public async Task Upgrades_a_first_version_file_and_refills_its_full_text_index()
+    public async Task Upgrades_a_first_version_file_holding_the_taxonomy_and_refills_its_full_text_index()
     {
         var path = Path.Combine(_directory, "version-1.db");
-        var doc = new TestDocument("昆山市", "职责规定");
-        var duty = doc.Duty(doc.Body("市商务局", "商务"), "督促餐饮企业落实燃气安全。");
+        // A first-version file: migration 1 alone, then the taxonomy's nodes and names as that version wrote them.
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = SqliteSchema.Migrations[0] + "PRAGMA user_version = 1;";
-            command.ExecuteNonQuery();
-            command.CommandText = "INSERT INTO nodes (id, label, name, jurisdiction_id, owner_id, data) VALUES ($id, 'Duty', $name, $place, $owner, $data);";
-            command.Parameters.AddWithValue("$id", duty.Id);
-            command.Parameters.AddWithValue("$name", duty.Text);
-            command.Parameters.AddWithValue("$place", doc.Place.Id);
-            command.Parameters.AddWithValue("$owner", duty.OwnerId);
-            command.Parameters.AddWithValue("$data", NodeRow.Of(duty).Data);
-            command.ExecuteNonQuery();
+            void Execute(string sql, params (string Name, object? Value)[] parameters)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                foreach (var (name, value) in parameters)
+                {
+                    command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+                }
+
+                command.ExecuteNonQuery();
+            }
+
+            Execute(SqliteSchema.Migrations[0] + "PRAGMA user_version = 1;");
+            foreach (var sector in TestTaxonomy.Sectors)
+            {
+                Execute("INSERT INTO nodes (id, label, name, parent_id, data) VALUES ($id, 'Sector', $name, $parent, $data);",
+                    ("$id", sector.Id), ("$name", sector.Name), ("$parent", sector.ParentId), ("$data", NodeRow.Of(sector).Data));
+                foreach (var name in sector.Aliases.Prepend(sector.Name))
+                {
+                    Execute("INSERT OR IGNORE INTO sector_names (name, sector_id) VALUES ($name, $id);", ("$name", name), ("$id", sector.Id));
+                }
+            }
         }
 
         using var store = new SqliteGraphStore(path);
         await store.InitializeAsync();
 
+        Assert.Contains(TestTaxonomy.Sectors.Single(s => s.Name == "城镇燃气").Id,
+            (await store.SearchAsync(new TextQuery("燃气", NodeLabel.Sector))).Items.Select(h => h.Node.Id));
+        Assert.Contains("城镇燃气", (await store.GetSectorClosureAsync("燃气")).Select(s => s.Name));
+
+        // Documents load into the upgraded file, are found in their place, and move the content version.
+        var before = await store.GetContentVersionAsync();
+        var doc = new TestDocument("昆山市", "职责规定");
+        var duty = doc.Duty(doc.Body("市商务局", "商务"), "督促餐饮企业落实燃气安全。");
+        await store.LoadDocumentAsync(doc.Build());
+        Assert.NotEqual(before, await store.GetContentVersionAsync());
         var inPlace = await store.SearchAsync(new TextQuery("燃气", NodeLabel.Duty, doc.Place.Id));
         Assert.Equal([duty.Id], inPlace.Items.Select(h => h.Node.Id));
-        Assert.Equal(1, (await store.SearchAsync(new TextQuery("餐饮"))).TotalCount);
-        Assert.Empty((await store.SearchAsync(new TextQuery("燃气", NodeLabel.Body))).Items);
-        var duties = await store.FindNodesAsync(new NodeQuery(NodeLabel.Duty, doc.Place.Id));
-        Assert.Equal([duty.Id], duties.Items.Select(n => n.Id));
+        Assert.Equal([duty.Id], (await store.FindNodesAsync(new NodeQuery(NodeLabel.Duty, doc.Place.Id))).Items.Select(n => n.Id));
+    }
+
+    [Fact]
+    public async Task Refuses_a_file_whose_documents_were_stored_under_the_old_ids_and_leaves_it_untouched()
+    {
+        var path = Path.Combine(_directory, "version-3.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = string.Concat(SqliteSchema.Migrations.Take(3)) + "PRAGMA user_version = 3;"
+                + "INSERT INTO documents (id, content_hash, text) VALUES ('doc_0123456789abcdef', 'h', '昆山市安全生产职责规定');";
+            command.ExecuteNonQuery();
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path);
+        using var store = new SqliteGraphStore(path);
+
+        var refused = await Assert.ThrowsAsync<GraphStoreException>(() => store.InitializeAsync());
+
+        Assert.Equal("SCHEMA_RELOAD_REQUIRED", refused.Code);
+        Assert.Contains(path, refused.Message);
+        Assert.Contains("重新导入", refused.Message);
+        store.Dispose();
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(path));
     }
 
     [Fact]
