@@ -1,3 +1,4 @@
+using System.Globalization;
 using SafetyDuty.Graph.Model;
 using SafetyDuty.Seed.Vocabulary;
 
@@ -96,6 +97,8 @@ internal sealed class GraphAssembler(
             }
         }
 
+        CiteOutsideDuties(duties);
+
         var nodes = new List<GraphNode> { new Jurisdiction(_jurisdictionId, metadata.Jurisdiction, metadata.Level), document };
         nodes.AddRange(_bodies.Values.OrderBy(b => b.Source?.Start ?? 0).ThenBy(b => b.Id, StringComparer.Ordinal));
         nodes.AddRange(leaders.Values.OrderBy(l => l.Source?.Start ?? 0));
@@ -137,6 +140,25 @@ internal sealed class GraphAssembler(
             _mentionsUnresolved,
             unattributed,
             warnings);
+    }
+
+    // A law cited outside every duty (根据《…》 in the preamble or the general provisions) is the document's own
+    // citation: Document → CITE. A citation of the document itself (its title quotes it) is not a law it relies on.
+    private void CiteOutsideDuties(List<Duty> duties)
+    {
+        foreach (var citation in vocabularies.Laws.FindCitations(text))
+        {
+            var insideDuty = duties.Exists(d => citation.Start >= d.Source.Start && citation.Start < d.Source.Start + d.Source.Length);
+            if (insideDuty || metadata.Title.Contains(citation.CitedTitle, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            _laws.TryAdd(citation.Law.Id, citation.Law);
+            var line = text.AsSpan(0, citation.Start).Count('\n') + 1;
+            var locator = string.Create(CultureInfo.InvariantCulture, $"第{line}行");
+            AddEdge(EdgeType.Cite, _documentId, citation.Law.Id, null, null, new Provenance(_documentId, locator, citation.Start, citation.Length));
+        }
     }
 
     private void Relate(Duty duty, DraftDuty draft, DraftOwner owner)

@@ -134,6 +134,23 @@ public class SeedRelationTests
         Assert.DoesNotContain(StableId.Sector("燃气"), SectorsOf(graph, duty));
     }
 
+    // 昆山市 第一条: "根据《中华人民共和国安全生产法》《中华人民共和国职业病防治法》《江苏省安全生产条例》…" is no duty:
+    // the document itself cites them. Its own title, quoted in the notice, is not a law it relies on.
+    [Fact]
+    public void Reads_citations_outside_duties_as_the_documents_own()
+    {
+        var graph = SeedCorpus.Read(SeedCorpus.Kunshan).Graph;
+        var cited = graph.Edges.Where(e => e.Type == EdgeType.Cite && e.FromId == graph.Document.Id)
+            .Select(e => graph.Nodes.OfType<Law>().Single(l => l.Id == e.ToId).CanonicalTitle).ToList();
+        Assert.Contains("中华人民共和国安全生产法", cited);
+        Assert.Contains("中华人民共和国职业病防治法", cited);
+        Assert.Contains("江苏省安全生产条例", cited);
+        Assert.DoesNotContain(cited, t => graph.Document.Title.Contains(t, StringComparison.Ordinal));
+        var edge = graph.Edges.First(e => e.Type == EdgeType.Cite && e.FromId == graph.Document.Id);
+        Assert.Equal("《", graph.Text.Substring(edge.Source!.Start, 1));
+        Assert.StartsWith("第", edge.Source.Locator, StringComparison.Ordinal);
+    }
+
     // "加强安全生产标准化工作" is 标准化 + 工作: not the 化工 chemical industry.
     [Fact]
     public void Does_not_read_the_chemical_industry_into_standardisation_work()
