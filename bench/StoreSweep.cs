@@ -138,6 +138,14 @@ public static class StoreSweep
             store.GetEdgesAsync(Slice(Any(random).Duties, random, 50), EdgeType.Covers, Direction.Outgoing));
         yield return ("GetEdges LEAD into a sector (all places)", (store, random) =>
             store.GetEdgesAsync([Pick(random, knowledgeBase.Taxonomy).Id], EdgeType.Lead, Direction.Incoming));
+        yield return ("GetEdges LEAD+ASSIST into 10 sectors, in a place", async (store, random) =>
+        {
+            var sectors = Slice([.. knowledgeBase.Taxonomy.Select(s => s.Id)], random, 10);
+            string[] place = [Any(random).PlaceId];
+            await store.GetEdgesAsync(sectors, EdgeType.Lead, Direction.Incoming, place);
+            await store.GetEdgesAsync(sectors, EdgeType.Assist, Direction.Incoming, place);
+        }
+        );
         yield return ("Search 2-char term in a place", (store, random) =>
             store.SearchAsync(new TextQuery(Pick(random, terms), NodeLabel.Duty, Any(random).PlaceId, Take: 20)));
         yield return ("Search 2-char term everywhere", (store, random) =>

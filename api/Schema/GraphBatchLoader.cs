@@ -92,7 +92,7 @@ public sealed class GraphBatchLoader(IGraphStore store)
 
     private async Task FetchNeighboursAsync(IReadOnlyCollection<string> ids, EdgeType type, Direction direction, CancellationToken cancellationToken)
     {
-        var edges = await store.GetEdgesAsync(ids, type, direction, cancellationToken);
+        var edges = await store.GetEdgesAsync(ids, type, direction, cancellationToken: cancellationToken);
         string FarEnd(GraphEdge edge) => direction == Direction.Outgoing ? edge.ToId : edge.FromId;
         string NearEnd(GraphEdge edge) => direction == Direction.Outgoing ? edge.FromId : edge.ToId;
 

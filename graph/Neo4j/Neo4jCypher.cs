@@ -196,9 +196,17 @@ public static class Neo4jCypher
             + $"RETURN total, COLLECT {{ {match} RETURN n.json AS json ORDER BY n.displayName, n.id SKIP $skip LIMIT $take }} AS page";
     }
 
+    /// <summary>The edges of one type at the given nodes; with <c>$jurisdictionIds</c>, only those of these places
+    /// (a stored relationship's <c>r.place</c>, a structural one's holder's place).</summary>
     public static string Edges(EdgeType type, Direction direction) => direction == Direction.Outgoing
-        ? $"UNWIND $ids AS nodeId MATCH (a:Entity {{id: nodeId}})-[r:{Type(type)}]->(b:Entity) RETURN {EdgeColumns} {EdgeOrder}"
-        : $"UNWIND $ids AS nodeId MATCH (a:Entity)-[r:{Type(type)}]->(b:Entity {{id: nodeId}}) RETURN {EdgeColumns} {EdgeOrder}";
+        ? $"UNWIND $ids AS nodeId MATCH (a:Entity {{id: nodeId}})-[r:{Type(type)}]->(b:Entity) {InPlaces(type)} RETURN {EdgeColumns} {EdgeOrder}"
+        : $"UNWIND $ids AS nodeId MATCH (a:Entity)-[r:{Type(type)}]->(b:Entity {{id: nodeId}}) {InPlaces(type)} RETURN {EdgeColumns} {EdgeOrder}";
+
+    private static string InPlaces(EdgeType type) => type is EdgeType.HasDuty
+        ? "WHERE $jurisdictionIds IS NULL OR b.jurisdictionId IN $jurisdictionIds"
+        : type is EdgeType.In or EdgeType.HostedBy or EdgeType.Parent
+            ? "WHERE $jurisdictionIds IS NULL OR a.jurisdictionId IN $jurisdictionIds"
+            : "WHERE $jurisdictionIds IS NULL OR r.place IN $jurisdictionIds";
 
     /// <summary>One hop of a breadth-first expansion: the relationships of the frontier that do not lead back to a node
     /// expanded in an earlier hop (those were returned then).</summary>

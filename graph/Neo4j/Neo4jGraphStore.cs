@@ -85,7 +85,7 @@ public sealed class Neo4jGraphStore : IGraphStore
 
                 foreach (var group in graph.Edges.Where(e => !Neo4jCypher.IsStructural(e.Type)).GroupBy(e => e.Type).OrderBy(g => g.Key))
                 {
-                    var rows = group.DistinctBy(e => e.Id).Select(e => (object?)EdgeRow(e, documentId)).ToList();
+                    var rows = group.DistinctBy(e => e.Id).Select(e => (object?)EdgeRow(e, documentId, graph.Document.JurisdictionId)).ToList();
                     await RunBatchedAsync(tx, Neo4jCypher.UpsertDocumentEdges(group.Key), rows, documentId, token);
                 }
 
@@ -177,16 +177,19 @@ public sealed class Neo4jGraphStore : IGraphStore
         IReadOnlyCollection<string> nodeIds,
         EdgeType type,
         Direction direction,
+        IReadOnlyCollection<string>? jurisdictionIds = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(nodeIds);
-        if (nodeIds.Count == 0)
+        if (nodeIds.Count == 0 || jurisdictionIds is { Count: 0 })
         {
             return [];
         }
 
         var result = await _client.RunAsync(
-            new Neo4jStatement(Neo4jCypher.Edges(type, direction), Parameters(("ids", nodeIds.Distinct().ToList()))),
+            new Neo4jStatement(Neo4jCypher.Edges(type, direction), Parameters(
+                ("ids", nodeIds.Distinct().ToList()),
+                ("jurisdictionIds", jurisdictionIds?.Distinct().ToList()))),
             cancellationToken);
         return ReadEdges(result);
     }
@@ -464,7 +467,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         return properties;
     }
 
-    private static Dictionary<string, object?> EdgeRow(GraphEdge edge, string documentId) => new()
+    private static Dictionary<string, object?> EdgeRow(GraphEdge edge, string documentId, string jurisdictionId) => new()
     {
         ["id"] = edge.Id,
         ["from"] = edge.FromId,
@@ -473,6 +476,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         {
             // The loaded document owns the edge, whatever its provenance says: that is what a new version replaces.
             ["doc"] = documentId,
+            ["place"] = jurisdictionId,
             ["evidence"] = edge.Evidence,
             ["scope"] = edge.Scope,
             ["locator"] = edge.Source?.Locator,

@@ -38,8 +38,10 @@ public sealed class ComparisonQuery(IGraphStore store, AnswerCache cache)
         CancellationToken cancellationToken)
     {
         var sectorIds = sectors.Select(s => s.Id).ToList();
-        var leads = await store.GetEdgesAsync(sectorIds, EdgeType.Lead, Direction.Incoming, cancellationToken);
-        var assists = await store.GetEdgesAsync(sectorIds, EdgeType.Assist, Direction.Incoming, cancellationToken);
+        // Only the compared places' edges into the (shared) sectors.
+        var places = jurisdictions.Select(j => j.Id).ToList();
+        var leads = await store.GetEdgesAsync(sectorIds, EdgeType.Lead, Direction.Incoming, places, cancellationToken);
+        var assists = await store.GetEdgesAsync(sectorIds, EdgeType.Assist, Direction.Incoming, places, cancellationToken);
         var bodies = (await store.GetNodesAsync(leads.Concat(assists).Select(e => e.FromId).ToHashSet(), cancellationToken))
             .OfType<Body>()
             .ToDictionary(b => b.Id);
@@ -65,7 +67,7 @@ public sealed class ComparisonQuery(IGraphStore store, AnswerCache cache)
             foreach (var placeId in placeIds)
             {
                 var duties = await PlaceDuties.ReadAsync(store, placeId, cancellationToken);
-                var covers = await store.GetEdgesAsync(duties.Keys, EdgeType.Covers, Direction.Outgoing, cancellationToken);
+                var covers = await store.GetEdgesAsync(duties.Keys, EdgeType.Covers, Direction.Outgoing, cancellationToken: cancellationToken);
                 covered.UnionWith(covers.Select(e => e.ToId));
             }
         }

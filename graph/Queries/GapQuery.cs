@@ -34,13 +34,15 @@ public sealed class GapQuery(IGraphStore store, AnswerCache cache)
             return [];
         }
 
-        var covers = await store.GetEdgesAsync(duties.Keys, EdgeType.Covers, Direction.Outgoing, cancellationToken);
+        var covers = await store.GetEdgesAsync(duties.Keys, EdgeType.Covers, Direction.Outgoing, cancellationToken: cancellationToken);
         var taxonomy = await store.GetTaxonomyAsync(cancellationToken);
         var sectors = taxonomy.ToDictionary(s => s.Id);
         var coveredIds = covers.Select(e => e.ToId).Where(sectors.ContainsKey).ToHashSet();
         var sectorIds = sectors.Keys.ToList();
-        var leads = await store.GetEdgesAsync(sectorIds, EdgeType.Lead, Direction.Incoming, cancellationToken);
-        var assists = await store.GetEdgesAsync(sectorIds, EdgeType.Assist, Direction.Incoming, cancellationToken);
+        // Only this place's edges into the sectors: the sectors are shared by every place.
+        string[] place = [jurisdictionId];
+        var leads = await store.GetEdgesAsync(sectorIds, EdgeType.Lead, Direction.Incoming, place, cancellationToken);
+        var assists = await store.GetEdgesAsync(sectorIds, EdgeType.Assist, Direction.Incoming, place, cancellationToken);
         var bodies = (await store.GetNodesAsync(leads.Concat(assists).Select(e => e.FromId).ToHashSet(), cancellationToken))
             .OfType<Body>()
             .Where(b => b.JurisdictionId == jurisdictionId)

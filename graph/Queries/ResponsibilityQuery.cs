@@ -50,9 +50,11 @@ public sealed class ResponsibilityQuery(IGraphStore store, AnswerCache cache)
         }
 
         var sectorIds = topicsOfSector.Keys.ToList();
-        var covers = await store.GetEdgesAsync(sectorIds, EdgeType.Covers, Direction.Incoming, cancellationToken);
-        var leads = await store.GetEdgesAsync(sectorIds, EdgeType.Lead, Direction.Incoming, cancellationToken);
-        var assists = await store.GetEdgesAsync(sectorIds, EdgeType.Assist, Direction.Incoming, cancellationToken);
+        // In one place, only its edges into the (shared) sectors; everywhere, every place's.
+        string[]? places = jurisdictionId is null ? null : [jurisdictionId];
+        var covers = await store.GetEdgesAsync(sectorIds, EdgeType.Covers, Direction.Incoming, places, cancellationToken);
+        var leads = await store.GetEdgesAsync(sectorIds, EdgeType.Lead, Direction.Incoming, places, cancellationToken);
+        var assists = await store.GetEdgesAsync(sectorIds, EdgeType.Assist, Direction.Incoming, places, cancellationToken);
 
         var topicsOfDuty = new Dictionary<string, HashSet<int>>();
         foreach (var edge in covers)

@@ -69,15 +69,17 @@ public sealed partial class SqliteGraphStore
         IReadOnlyCollection<string> nodeIds,
         EdgeType type,
         Direction direction,
+        IReadOnlyCollection<string>? jurisdictionIds = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(nodeIds);
-        if (nodeIds.Count == 0)
+        if (nodeIds.Count == 0 || jurisdictionIds is { Count: 0 })
         {
             return Task.FromResult<IReadOnlyList<GraphEdge>>([]);
         }
 
-        return Run<IReadOnlyList<GraphEdge>>(connection => ReadEdges(connection, IdList(nodeIds), type, direction, int.MaxValue), cancellationToken);
+        var places = jurisdictionIds is null ? null : IdList(jurisdictionIds);
+        return Run<IReadOnlyList<GraphEdge>>(connection => ReadEdges(connection, IdList(nodeIds), type, direction, int.MaxValue, places), cancellationToken);
     }
 
     public Task<IReadOnlyList<GraphEdge>> ExpandAsync(
@@ -279,8 +281,10 @@ public sealed partial class SqliteGraphStore
 
     // Stored relationships come from the edges table; structural ones from the node column that holds the link.
     // Column names come from this fixed switch, never from input.
-    private static List<GraphEdge> ReadEdges(SqliteConnection connection, string ids, EdgeType type, Direction direction, int limit)
+    private static List<GraphEdge> ReadEdges(SqliteConnection connection, string ids, EdgeType type, Direction direction, int limit, string? places = null)
     {
+        // Both kinds of edge know their place: a stored edge its document's, a structural one its holder's.
+        var inPlaces = places is null ? "" : " AND jurisdiction_id IN (SELECT value FROM json_each($places))";
         var structural = type switch
         {
             EdgeType.In => ("in_id", true),
@@ -296,10 +300,10 @@ public sealed partial class SqliteGraphStore
             using var stored = Command(connection, $"""
                 SELECT type, from_id, to_id, evidence, scope, source_document_id, locator, start, length
                 FROM edges
-                WHERE type = $type AND {end} IN (SELECT value FROM json_each($ids))
+                WHERE type = $type AND {end} IN (SELECT value FROM json_each($ids)){inPlaces}
                 ORDER BY from_id, to_id, document_id
                 LIMIT $limit;
-                """, ("$type", type.ToString()), ("$ids", ids), ("$limit", limit));
+                """, ("$type", type.ToString()), ("$ids", ids), ("$limit", limit), ("$places", places));
             using var reader = stored.ExecuteReader();
             var edges = new List<GraphEdge>();
             while (reader.Read())
@@ -324,8 +328,8 @@ public sealed partial class SqliteGraphStore
             ? $"id IN (SELECT value FROM json_each($ids)) AND {link.Column} IS NOT NULL"
             : $"{link.Column} IN (SELECT value FROM json_each($ids))";
         using var command = Command(connection,
-            $"SELECT id, {link.Column} FROM nodes WHERE {condition} ORDER BY {link.Column}, id LIMIT $limit;",
-            ("$ids", ids), ("$limit", limit));
+            $"SELECT id, {link.Column} FROM nodes WHERE {condition}{inPlaces} ORDER BY {link.Column}, id LIMIT $limit;",
+            ("$ids", ids), ("$limit", limit), ("$places", places));
         using var links = command.ExecuteReader();
         var derived = new List<GraphEdge>();
         while (links.Read())

@@ -56,7 +56,7 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
-            InsertEdges(connection, documentId, edges, cancellationToken);
+            InsertEdges(connection, graph.Document, edges, cancellationToken);
             transaction.Commit();
             return oldHash is null ? LoadOutcome.Inserted : LoadOutcome.Replaced;
         }, cancellationToken);
@@ -192,13 +192,13 @@ public sealed partial class SqliteGraphStore
         document.ExecuteNonQuery();
     }
 
-    private static void InsertEdges(SqliteConnection connection, string documentId, IReadOnlyList<GraphEdge> edges, CancellationToken cancellationToken)
+    private static void InsertEdges(SqliteConnection connection, Document document, IReadOnlyList<GraphEdge> edges, CancellationToken cancellationToken)
     {
         using var insert = Command(connection, """
-            INSERT INTO edges (document_id, id, type, from_id, to_id, evidence, scope, source_document_id, locator, start, length)
-            VALUES ($doc, $id, $type, $from, $to, $evidence, $scope, $source, $locator, $start, $length);
+            INSERT INTO edges (document_id, jurisdiction_id, id, type, from_id, to_id, evidence, scope, source_document_id, locator, start, length)
+            VALUES ($doc, $place, $id, $type, $from, $to, $evidence, $scope, $source, $locator, $start, $length);
             """,
-            ("$doc", documentId), ("$id", ""), ("$type", ""), ("$from", ""), ("$to", ""), ("$evidence", null),
+            ("$doc", document.Id), ("$place", document.JurisdictionId), ("$id", ""), ("$type", ""), ("$from", ""), ("$to", ""), ("$evidence", null),
             ("$scope", null), ("$source", null), ("$locator", null), ("$start", null), ("$length", null));
         insert.Prepare();
         foreach (var edge in edges)

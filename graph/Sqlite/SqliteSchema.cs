@@ -112,7 +112,9 @@ internal static class SqliteSchema
         //    and needs no place column: one set of grams per node, half the tokens to write on every load. Ids
         //    begin with their place's digits (StableId.Within), so an index on ids keeps a place together. Duties
         //    leave the name index: they are listed by place (nodes_by_jurisdiction), and their text starts are
-        //    scattered over it, one index page written for every duty loaded. The content version (a counter row
+        //    scattered over it, one index page written for every duty loaded. An edge records its document's
+        //    place, so that one place's edges into a shared node (a sector) are read without every other place's.
+        //    The content version (a counter row
         //    bumped by triggers in every writing transaction) moves here from an idempotent script beside the
         //    migrations. A database holding documents under the old ids cannot take this migration; the store
         //    refuses it before running any (SqliteGraphStore.Migrate).
@@ -126,6 +128,10 @@ internal static class SqliteSchema
         );
         DROP INDEX nodes_by_label_name;
         CREATE INDEX nodes_by_label_name ON nodes (label, sort_name, id) WHERE label <> 'Duty';
+
+        ALTER TABLE edges ADD COLUMN jurisdiction_id TEXT;
+        DROP INDEX edges_by_to;
+        CREATE INDEX edges_by_to ON edges (to_id, type, jurisdiction_id);
 
         CREATE TABLE IF NOT EXISTS content_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
         INSERT OR IGNORE INTO content_version (id, version) VALUES (1, 0);

@@ -28,11 +28,15 @@ public interface IGraphStore
     Task<Page<GraphNode>> FindNodesAsync(NodeQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>The edges of one type leaving (or entering) any of the given nodes, with their evidence.
-    /// Structural types (IN, HAS_DUTY, HOSTED_BY, PARENT) are answered from the nodes' links.</summary>
+    /// Structural types (IN, HAS_DUTY, HOSTED_BY, PARENT) are answered from the nodes' links. With
+    /// <paramref name="jurisdictionIds"/>, only the edges of those places: read from their documents, or (structural)
+    /// held by their nodes. A question about one place then reads that place's edges into a shared node (a sector,
+    /// a law), not every place's.</summary>
     Task<IReadOnlyList<GraphEdge>> GetEdgesAsync(
         IReadOnlyCollection<string> nodeIds,
         EdgeType type,
         Direction direction,
+        IReadOnlyCollection<string>? jurisdictionIds = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>Bounded multi-hop expansion in both directions over the given types: the edges met within

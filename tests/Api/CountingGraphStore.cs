@@ -38,8 +38,9 @@ public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
         Count(nameof(FindNodesAsync), inner.FindNodesAsync(query, cancellationToken));
 
     public Task<IReadOnlyList<GraphEdge>> GetEdgesAsync(
-        IReadOnlyCollection<string> nodeIds, EdgeType type, Direction direction, CancellationToken cancellationToken = default) =>
-        Count(nameof(GetEdgesAsync), inner.GetEdgesAsync(nodeIds, type, direction, cancellationToken));
+        IReadOnlyCollection<string> nodeIds, EdgeType type, Direction direction, IReadOnlyCollection<string>? jurisdictionIds = null,
+        CancellationToken cancellationToken = default) =>
+        Count(nameof(GetEdgesAsync), inner.GetEdgesAsync(nodeIds, type, direction, jurisdictionIds, cancellationToken));
 
     public Task<IReadOnlyList<GraphEdge>> ExpandAsync(
         IReadOnlyCollection<string> startIds, IReadOnlyCollection<EdgeType> types, int maxHops, int maxEdges, CancellationToken cancellationToken = default) =>

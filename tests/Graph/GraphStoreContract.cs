@@ -366,6 +366,40 @@ public abstract class GraphStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Reads_one_place_s_edges_into_a_shared_sector_without_the_other_places()
+    {
+        var documents = new[] { "昆山市", "洛阳市", "魏都区" }.Select(place => new TestDocument(place, "职责规定")).ToList();
+        var leads = new Dictionary<string, GraphEdge>();
+        var dutiesOf = new Dictionary<string, string>();
+        foreach (var doc in documents)
+        {
+            var housing = doc.Body("市住建局", "住房和城乡建设");
+            var duty = doc.Duty(housing, "负责城镇燃气行业安全监管。");
+            leads[doc.Place.Id] = doc.Edge(EdgeType.Lead, housing, TestTaxonomy.TownGas, null, duty);
+            doc.Edge(EdgeType.Covers, duty, TestTaxonomy.TownGas, null, duty);
+            dutiesOf[housing.Id] = duty.Id;
+            await Store.LoadDocumentAsync(doc.Build());
+        }
+
+        var (kunshan, luoyang) = (documents[0].Place.Id, documents[1].Place.Id);
+        Assert.Equal(3, (await Store.GetEdgesAsync([TestTaxonomy.TownGas.Id], EdgeType.Lead, Direction.Incoming)).Count);
+        Assert.Equal([leads[kunshan].Id],
+            (await Store.GetEdgesAsync([TestTaxonomy.TownGas.Id], EdgeType.Lead, Direction.Incoming, [kunshan])).Select(e => e.Id));
+        Assert.Equal(new[] { leads[kunshan].Id, leads[luoyang].Id }.Order(),
+            (await Store.GetEdgesAsync([TestTaxonomy.TownGas.Id], EdgeType.Lead, Direction.Incoming, [kunshan, luoyang])).Select(e => e.Id).Order());
+        var covers = await Store.GetEdgesAsync([TestTaxonomy.TownGas.Id], EdgeType.Covers, Direction.Incoming, [luoyang]);
+        Assert.Equal(leads[luoyang].Evidence, covers.Select(e => e.FromId));
+        Assert.Empty(await Store.GetEdgesAsync([TestTaxonomy.TownGas.Id], EdgeType.Lead, Direction.Incoming, []));
+
+        // Structural edges know their place through the node that holds them.
+        var bodies = leads.Values.Select(e => e.FromId).ToList();
+        var hasDuty = await Store.GetEdgesAsync(bodies, EdgeType.HasDuty, Direction.Outgoing, [luoyang]);
+        Assert.Equal([dutiesOf[leads[luoyang].FromId]], hasDuty.Select(e => e.ToId));
+        Assert.Equal([leads[kunshan].FromId],
+            (await Store.GetEdgesAsync([kunshan], EdgeType.In, Direction.Incoming, [kunshan])).Where(e => bodies.Contains(e.FromId)).Select(e => e.FromId));
+    }
+
+    [StoreFact]
     public async Task Searches_everywhere_place_by_place_best_first_within_each_and_pages_without_gaps_or_repeats()
     {
         var documents = new[] { "昆山市", "洛阳市", "魏都区" }.Select(place => new TestDocument(place, "职责规定")).ToList();
