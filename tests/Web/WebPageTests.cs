@@ -83,11 +83,18 @@ public sealed class WebPageTests(WebPageFixture server) : IClassFixture<WebPageF
 
         // A real mouse click on the canvas, where cytoscape drew a body node.
         var target = await page.EvaluateAsync<NodeOnScreen>("""
-            () => {
+            async () => {
               const cy = document.querySelector('.graph-canvas').cy;
+              const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
               // Bring the whole canvas into the viewport and take the highest body node, so the click cannot land
-              // off-screen at the bottom edge of an 800-pixel window.
+              // off-screen at the bottom edge of an 800-pixel window. Cytoscape keeps the canvas's page offset and
+              // refreshes it only after the scroll event: let that pass, then have it measured again, or it maps
+              // the click through the offset from before the scroll and misses the node.
               cy.container().scrollIntoView({ block: 'center' });
+              await frame();
+              await frame();
+              cy.resize();
+              await frame();
               const node = cy.nodes('.body').sort((a, b) => a.renderedPosition().y - b.renderedPosition().y)[0];
               const box = cy.container().getBoundingClientRect();
               const p = node.renderedPosition();
@@ -96,7 +103,9 @@ public sealed class WebPageTests(WebPageFixture server) : IClassFixture<WebPageF
             """);
         await page.Mouse.ClickAsync(target.X, target.Y);
 
-        await page.WaitForURLAsync(new Regex("#/graph\\?body="));
+        // The route is the hash: poll it, rather than wait for a navigation event that a same-document hash
+        // change under load can slip past.
+        await page.WaitForFunctionAsync("() => location.hash.startsWith('#/graph?body=')");
         await page.WaitForFunctionAsync(
             "id => { const cy = document.querySelector('.graph-canvas')?.cy; return cy && cy.nodes('.focus').id() === id && cy.nodes().length > 1; }",
             target.Id);
