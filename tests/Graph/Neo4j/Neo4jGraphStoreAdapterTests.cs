@@ -73,6 +73,7 @@ public sealed class Neo4jGraphStoreAdapterTests : IDisposable
         var edge = graph.Edges.Single(e => e.Type == EdgeType.Assist);
         Assert.Equal(edge.Id, edgeRows[0].GetProperty("id").GetString());
         Assert.Equal(graph.Document.Id, edgeRows[0].GetProperty("properties").GetProperty("doc").GetString());
+        Assert.Equal(graph.Document.JurisdictionId, edgeRows[0].GetProperty("properties").GetProperty("place").GetString());
         Assert.Equal("安全供用气合同", edgeRows[0].GetProperty("properties").GetProperty("scope").GetString());
     }
 
@@ -221,6 +222,20 @@ public sealed class Neo4jGraphStoreAdapterTests : IDisposable
         Assert.Equal(new GraphEdge(EdgeType.In, "b_1", "j_1", [], null, null).Id, edges[1].Id);
         Assert.Null(edges[1].Source);
         Assert.Equal(Neo4jCypher.Edges(EdgeType.Assist, Direction.Outgoing), _api.Requests[0].Statement);
+        Assert.Equal(JsonValueKind.Null, _api.Requests[0].Parameters.GetProperty("jurisdictionIds").ValueKind);
+    }
+
+    [Fact]
+    public async Task Asks_only_for_the_given_places_edges_and_asks_nothing_for_no_places()
+    {
+        _api.Then(FakeQueryApi.Rows("""{"fields":["relType","fromId","toId","evidence","scope","doc","locator","start","length"],"values":[]}"""));
+
+        await StoreDriver.Store(_api).GetEdgesAsync(["s_1"], EdgeType.Lead, Direction.Incoming, ["j_1", "j_2", "j_1"]);
+        Assert.Empty(await StoreDriver.Store(_api).GetEdgesAsync(["s_1"], EdgeType.Lead, Direction.Incoming, []));
+
+        var request = Assert.Single(_api.Requests);
+        Assert.Equal(["j_1", "j_2"], request.Parameters.GetProperty("jurisdictionIds").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("r.place IN $jurisdictionIds", request.Statement);
     }
 
     [Fact]
