@@ -37,6 +37,12 @@ public sealed class ComparisonQuery(IGraphStore store, AnswerCache cache)
         bool onlyCovered,
         CancellationToken cancellationToken)
     {
+        // The caller looked the places and sectors up before the cache was consulted, perhaps before a write that
+        // changed them; the answer is kept under the version read since, so it is built from their records now.
+        var current = (await store.GetNodesAsync([.. jurisdictions.Select(j => j.Id), .. sectors.Select(s => s.Id)], cancellationToken))
+            .ToDictionary(n => n.Id);
+        jurisdictions = [.. jurisdictions.Select(j => current.GetValueOrDefault(j.Id) as Jurisdiction ?? j)];
+        sectors = [.. sectors.Select(s => current.GetValueOrDefault(s.Id) as Sector ?? s)];
         var sectorIds = sectors.Select(s => s.Id).ToList();
         // Only the compared places' edges into the (shared) sectors.
         var places = jurisdictions.Select(j => j.Id).ToList();
