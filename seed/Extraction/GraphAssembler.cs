@@ -272,7 +272,7 @@ internal sealed class GraphAssembler(
 
     // Owners named only in tables and tags ("区商管中心") are the bodies their headings name in full, when the
     // abbreviation or alias is unambiguous.
-    private static Dictionary<DraftOwner, DraftOwner> CanonicalOwners(List<DraftOwner> owners)
+    private Dictionary<DraftOwner, DraftOwner> CanonicalOwners(List<DraftOwner> owners)
     {
         var map = owners.ToDictionary(o => o, o => o);
         var headed = owners.Where(o => o.Locator is not null && o.Kind == OwnerKind.Body).ToList();
@@ -282,6 +282,36 @@ internal sealed class GraphAssembler(
             if (candidates.Count == 1)
             {
                 map[owner] = candidates[0];
+            }
+        }
+
+        // One body written two ways in one document (交通部门 in one row, 交通运输部门 in another; 应急部门 and
+        // 应急管理部门): a short name that abbreviates exactly one longer name of the same agency type is that body,
+        // known by the longer name. Different agencies never merge (旅游部门 and 文体旅游部门 differ at the start).
+        var bodies = owners.Where(o => o.Kind == OwnerKind.Body && map[o] == o)
+            .Select(o => (Owner: o, Type: vocabularies.AgencyTypes.Resolve(o.Name)))
+            .Where(o => o.Type is not null)
+            .ToList();
+        foreach (var (owner, type) in bodies)
+        {
+            var longer = bodies.Where(b => b.Type == type && b.Owner.Name != owner.Name && BodyNames.Abbreviates(owner.Name, b.Owner.Name))
+                .Select(b => b.Owner.Name).Distinct().ToList();
+            if (longer.Count == 1)
+            {
+                var target = bodies.First(b => b.Owner.Name == longer[0]).Owner;
+                foreach (var same in owners.Where(o => map[o] == owner))
+                {
+                    map[same] = target;
+                }
+            }
+        }
+
+        // A chain (a → b → c) ends at the name nothing else replaces.
+        foreach (var owner in owners)
+        {
+            while (map[map[owner]] != map[owner])
+            {
+                map[owner] = map[map[owner]];
             }
         }
 

@@ -36,8 +36,11 @@ internal static class SeedCorpus
         }
     }
 
+    // The body of that name, or else the one body known by it as another name (交通部门 for 交通运输部门).
     public static Body Body(this DocumentGraph graph, string name) =>
-        graph.Nodes.OfType<Body>().SingleOrDefault(b => b.Name == name) ?? throw new InvalidOperationException($"no body {name}");
+        graph.Nodes.OfType<Body>().SingleOrDefault(b => b.Name == name)
+        ?? graph.Nodes.OfType<Body>().SingleOrDefault(b => b.Aliases.Contains(name))
+        ?? throw new InvalidOperationException($"no body {name}");
 
     public static Leader Leader(this DocumentGraph graph, string title) =>
         graph.Nodes.OfType<Leader>().SingleOrDefault(b => b.Title == title) ?? throw new InvalidOperationException($"no leader {title}");
