@@ -72,14 +72,14 @@ internal static class SearchGrams
     // whole index hold each term, which grows with the knowledge base even for a search in one place, and lets
     // other places' documents reorder this place's answers. Here a place's ranking depends on its own texts only:
     // bm25's saturation and length normalisation (k1 = 1.2, b = 0.75) over how often each run of the query occurs
-    // in the text. Higher is better.
-    public static double Score(string query, string text)
+    // in the text (the runs of ScoreTerms). Higher is better.
+    public static double Score(IReadOnlyList<string> terms, string text)
     {
         const double k1 = 1.2, b = 0.75, averageLength = 40;
         var normalised = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
         var lengthFactor = 1 - b + (b * normalised.EnumerateRunes().Count() / averageLength);
         var score = 0.0;
-        foreach (var (run, _) in Runs(query))
+        foreach (var run in terms)
         {
             var occurrences = 0;
             for (var at = normalised.IndexOf(run, StringComparison.Ordinal); at >= 0; at = normalised.IndexOf(run, at + run.Length, StringComparison.Ordinal))
@@ -92,6 +92,9 @@ internal static class SearchGrams
 
         return score;
     }
+
+    // The query's runs as Score counts them, worked out once per search.
+    public static IReadOnlyList<string> ScoreTerms(string query) => [.. Runs(query).Select(r => r.Run)];
 
     private static string Term(List<string> tokens, bool isPrefix, NodeLabel? label) =>
         $"{(label is { } one ? one + " : " : "")}\"{string.Join(' ', tokens)}\"{(isPrefix ? " *" : "")}";

@@ -177,6 +177,7 @@ public sealed partial class SqliteGraphStore
             FROM node_text CROSS JOIN nodes n ON n.key = node_text.rowid
             WHERE node_text MATCH $match AND node_text.rowid BETWEEN $first AND $last;
             """, ("$match", match), ("$first", first), ("$last", last));
+        var terms = SearchGrams.ScoreTerms(query);
         var scored = new List<(long Key, double Score, string Data)>();
         using (var reader = matches.ExecuteReader())
         {
@@ -184,8 +185,8 @@ public sealed partial class SqliteGraphStore
             {
                 // The name holds a duty's text; a node matched through another field (an alias) is scored on all.
                 var data = reader.GetString(2);
-                var score = SearchGrams.Score(query, reader.GetString(1));
-                scored.Add((reader.GetInt64(0), score > 0 ? score : SearchGrams.Score(query, data), data));
+                var score = SearchGrams.Score(terms, reader.GetString(1));
+                scored.Add((reader.GetInt64(0), score > 0 ? score : SearchGrams.Score(terms, data), data));
             }
         }
 
