@@ -16,4 +16,16 @@ var app = builder.Build();
 app.MapHealthEndpoints();
 app.MapGraphQLEndpoint();
 app.MapWebPage();
-app.Run();
+try
+{
+    app.Run();
+}
+catch (GraphStoreException e)
+{
+    // The store could not be opened or prepared (a database file this version cannot take, Neo4j unreachable):
+    // say why in one message an officer can act on, not as a crash with a stack trace.
+    Console.Error.WriteLine($"知识库无法启动 (the store could not start, {e.Code}): {e.Message}");
+    return 1;
+}
+
+return 0;
