@@ -148,6 +148,7 @@ public sealed partial class SqliteGraphStore
             return Task.FromResult(new Page<SearchHit>([], 0));
         }
 
+        var terms = SearchGrams.ScoreTerms(query.Text);
         var skip = Math.Max(0, query.Skip);
         var take = Math.Max(0, query.Take);
         return Run(connection =>
@@ -155,13 +156,13 @@ public sealed partial class SqliteGraphStore
             using var transaction = connection.BeginTransaction(deferred: true);
             if (query.JurisdictionId is null)
             {
-                return SearchEverywhere(connection, query.Text, match, skip, take);
+                return SearchEverywhere(connection, terms, match, skip, take);
             }
 
             using var place = Command(connection, "SELECT code FROM places WHERE jurisdiction_id = $jurisdiction;",
                 ("$jurisdiction", query.JurisdictionId));
             return place.ExecuteScalar() is long code
-                ? SearchInPlace(connection, query.Text, match, code, skip, take)
+                ? SearchInPlace(connection, terms, match, code, skip, take)
                 : new Page<SearchHit>([], 0);
         }, cancellationToken);
     }
@@ -169,7 +170,7 @@ public sealed partial class SqliteGraphStore
     // Best matches first within one place: the match narrowed to the place's key range, so it costs what the
     // place's matches cost, whatever the size of the rest. Every match in the place is scored (SearchGrams.Score)
     // and only the page's rows are read in full. Ties go by key, that is by clause order, so pages are stable.
-    private static Page<SearchHit> SearchInPlace(SqliteConnection connection, string query, string match, long place, int skip, int take)
+    private static Page<SearchHit> SearchInPlace(SqliteConnection connection, IReadOnlyList<string> terms, string match, long place, int skip, int take)
     {
         var (first, last) = NodeKeys.Of(place);
         using var matches = Command(connection, """
@@ -177,7 +178,6 @@ public sealed partial class SqliteGraphStore
             FROM node_text CROSS JOIN nodes n ON n.key = node_text.rowid
             WHERE node_text MATCH $match AND node_text.rowid BETWEEN $first AND $last;
             """, ("$match", match), ("$first", first), ("$last", last));
-        var terms = SearchGrams.ScoreTerms(query);
         var scored = new List<(long Key, double Score, string Data)>();
         using (var reader = matches.ExecuteReader())
         {
@@ -203,7 +203,7 @@ public sealed partial class SqliteGraphStore
     // 燃气 at a thousand places), so a page costs what it shows instead: the keys of the first skip + take matches
     // in key order say which places the page spans and how many of each it shows, and each of those places is
     // ranked on its own. The total is a count of the postings alone, without ranking.
-    private static Page<SearchHit> SearchEverywhere(SqliteConnection connection, string query, string match, int skip, int take)
+    private static Page<SearchHit> SearchEverywhere(SqliteConnection connection, IReadOnlyList<string> terms, string match, int skip, int take)
     {
         using var count = Command(connection, "SELECT count(*) FROM node_text WHERE node_text MATCH $match;", ("$match", match));
         var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -242,7 +242,7 @@ public sealed partial class SqliteGraphStore
             var to = position + inWindow;
             if (from < to)
             {
-                hits.AddRange(SearchInPlace(connection, query, match, place, from - position, to - from).Items);
+                hits.AddRange(SearchInPlace(connection, terms, match, place, from - position, to - from).Items);
             }
 
             position += inWindow;

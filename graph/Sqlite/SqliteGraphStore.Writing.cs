@@ -279,7 +279,6 @@ public sealed partial class SqliteGraphStore
         private readonly Dictionary<string, long> _placeCodes = [];
         private readonly Dictionary<long, long> _nextKeys = [];
         private readonly SqliteCommand _highestKey;
-        private readonly SqliteConnection _connection;
         private readonly SqliteCommand _place;
         private readonly SqliteCommand _insert;
         private readonly SqliteCommand _update;
@@ -289,7 +288,6 @@ public sealed partial class SqliteGraphStore
 
         public NodeWriter(SqliteConnection connection)
         {
-            _connection = connection;
             // Insert, or when the node exists (a shared node, a sector), update it and drop its old full-text
             // entry. Deleting an entry that is not there would still leave a tombstone in a contentless index.
             _insert = Command(connection, """
