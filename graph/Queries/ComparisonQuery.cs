@@ -45,9 +45,9 @@ public sealed class ComparisonQuery(IGraphStore store, AnswerCache cache)
         sectors = [.. sectors.Select(s => current.GetValueOrDefault(s.Id) as Sector ?? s)];
         var sectorIds = sectors.Select(s => s.Id).ToList();
         // Only the compared places' edges into the (shared) sectors.
-        var places = jurisdictions.Select(j => j.Id).ToList();
-        var leads = await store.GetEdgesAsync(sectorIds, EdgeType.Lead, Direction.Incoming, places, cancellationToken);
-        var assists = await store.GetEdgesAsync(sectorIds, EdgeType.Assist, Direction.Incoming, places, cancellationToken);
+        var placeIds = jurisdictions.Select(j => j.Id).ToHashSet();
+        var leads = await store.GetEdgesAsync(sectorIds, EdgeType.Lead, Direction.Incoming, placeIds, cancellationToken);
+        var assists = await store.GetEdgesAsync(sectorIds, EdgeType.Assist, Direction.Incoming, placeIds, cancellationToken);
         var bodies = (await store.GetNodesAsync(leads.Concat(assists).Select(e => e.FromId).ToHashSet(), cancellationToken))
             .OfType<Body>()
             .ToDictionary(b => b.Id);
@@ -62,7 +62,6 @@ public sealed class ComparisonQuery(IGraphStore store, AnswerCache cache)
 
         var leadCells = ByCell(leads);
         var assistCells = ByCell(assists);
-        var placeIds = jurisdictions.Select(j => j.Id).ToHashSet();
         HashSet<string>? covered = null;
         if (onlyCovered)
         {
