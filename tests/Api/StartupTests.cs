@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using SafetyDuty.Api.Http;
-using SafetyDuty.Graph.Sqlite;
+using SafetyDuty.Tests.Graph;
 
 namespace SafetyDuty.Tests.Api;
 
@@ -12,17 +12,9 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task Refuses_a_database_it_cannot_take_with_one_message_and_a_failing_exit_code()
     {
-        // A file of schema 3 holding a document: its ids are of the old scheme.
         Directory.CreateDirectory(_directory);
         var database = Path.Combine(_directory, "old.db");
-        using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = string.Concat(SqliteSchema.Migrations.Take(3)) + "PRAGMA user_version = 3;"
-                + "INSERT INTO documents (id, content_hash, text) VALUES ('doc_0123456789abcdef', 'h', '昆山市安全生产职责规定');";
-            command.ExecuteNonQuery();
-        }
+        OldDatabaseFile.WriteSchema3WithADocument(database);
 
         var bytes = await File.ReadAllBytesAsync(database);
         var start = new ProcessStartInfo("dotnet")

@@ -86,14 +86,7 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
     public async Task Refuses_a_file_whose_documents_were_stored_under_the_old_ids_and_leaves_it_untouched()
     {
         var path = Path.Combine(_directory, "version-3.db");
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = string.Concat(SqliteSchema.Migrations.Take(3)) + "PRAGMA user_version = 3;"
-                + "INSERT INTO documents (id, content_hash, text) VALUES ('doc_0123456789abcdef', 'h', '昆山市安全生产职责规定');";
-            command.ExecuteNonQuery();
-        }
+        OldDatabaseFile.WriteSchema3WithADocument(path);
 
         var bytes = await File.ReadAllBytesAsync(path);
         using var store = new SqliteGraphStore(path);
