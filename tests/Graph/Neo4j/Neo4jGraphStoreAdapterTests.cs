@@ -15,6 +15,8 @@ public sealed class Neo4jGraphStoreAdapterTests : IDisposable
 
     private static string Line(RecordedRequest r) => $"{r.Method} {r.Path}";
 
+    private static readonly JsonSerializerOptions BasisJson = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     [Fact]
     public async Task Creates_uniqueness_constraints_and_a_cjk_full_text_index_if_they_do_not_exist()
     {
@@ -77,7 +79,7 @@ public sealed class Neo4jGraphStoreAdapterTests : IDisposable
         Assert.Equal("安全供用气合同", edgeRows[0].GetProperty("properties").GetProperty("scope").GetString());
         // The role's basis is one JSON string: a relationship property holds no records.
         var basis = edgeRows[0].GetProperty("properties").GetProperty("basis").GetString()!;
-        Assert.Equal(edge.Basis, JsonSerializer.Deserialize<List<RoleBasis>>(basis, new JsonSerializerOptions { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } }));
+        Assert.Equal(edge.Basis, JsonSerializer.Deserialize<List<RoleBasis>>(basis, BasisJson));
     }
 
     [Fact]
