@@ -1,6 +1,7 @@
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using SafetyDuty.Graph.Model;
+using SafetyDuty.Graph.Queries;
 
 namespace SafetyDuty.Api.Schema;
 
@@ -33,8 +34,11 @@ public sealed class BodyGraphType : ObjectGraphType<Body>
             .Description("牵头/主责的行业领域 (sectors the body leads).")
             .Resolve(c => GraphBatchLoader.Of(c).Neighbours<Sector>(c.Source.Id, EdgeType.Lead, Direction.Outgoing));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectorGraphType>>>, IDataLoaderResult<IReadOnlyList<Sector>>>("assists")
-            .Description("配合/协助的行业领域 (sectors the body assists on).")
-            .Resolve(c => GraphBatchLoader.Of(c).Neighbours<Sector>(c.Source.Id, EdgeType.Assist, Direction.Outgoing));
+            .Description("配合/协助的行业领域；已牵头的领域不再列出 (sectors the body assists on and does not lead).")
+            .Resolve(c => GraphBatchLoader.Of(c).AssistsNotLed(c.Source.Id));
+        Field<NonNullGraphType<BooleanGraphType>, bool>("isGroup")
+            .Description("部门组或泛称（各部门、政府、企业、党委、其他部门…）：保留其职责，但不作为具体部门排名 (a group or a name for many).")
+            .Resolve(c => BodyGroups.IsGroup(c.Source));
         Field<BodyGraphType, IDataLoaderResult<Body?>>("hostedBy")
             .Description("挂靠单位，如 区安委会办公室 设在 区应急管理局 (the body hosting this one).")
             .Resolve(c => GraphBatchLoader.Of(c).Node<Body>(c.Source.HostedById));

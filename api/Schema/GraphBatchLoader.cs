@@ -78,6 +78,19 @@ public sealed class GraphBatchLoader(IGraphStore store)
         }
     }
 
+    /// <summary>The sectors a body assists on and does not lead: RoleModel's rule that a body both leading and
+    /// assisting on a sector leads it. Both lists come from the batched neighbour reads.</summary>
+    public IDataLoaderResult<IReadOnlyList<Sector>> AssistsNotLed(string bodyId)
+    {
+        var leads = Neighbours<Sector>(bodyId, EdgeType.Lead, Direction.Outgoing);
+        var assists = Neighbours<Sector>(bodyId, EdgeType.Assist, Direction.Outgoing);
+        return new Deferred<IReadOnlyList<Sector>>(async cancellationToken =>
+        {
+            var led = (await leads.GetResultAsync(cancellationToken)).Select(s => s.Id).ToHashSet();
+            return [.. (await assists.GetResultAsync(cancellationToken)).Where(s => !led.Contains(s.Id))];
+        });
+    }
+
     private async Task FetchNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         var nodes = await store.GetNodesAsync(ids, cancellationToken);

@@ -19,4 +19,9 @@ internal static class LeadAssistFields
             .Description("配合/协助单位 (bodies that assist).")
             .Resolve(c => assist(c.Source));
     }
+
+    public static void AddConcerned<TSource>(this ObjectGraphType<TSource> type, Func<TSource, IReadOnlyList<Body>> concerned) =>
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<BodyGraphType>>>, IReadOnlyList<Body>>("concerned")
+            .Description("负有相关职责的单位：职责涉及该领域，文件未定为牵头或配合 (bodies with a duty about it, neither lead nor assist).")
+            .Resolve(c => concerned(c.Source));
 }

@@ -111,13 +111,22 @@ public sealed class QueryGraphType : ObjectGraphType
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResponsibilityGraphType>>>, IReadOnlyList<Responsibility>>("responsibilities")
-            .Description("谁对这些主题负责：一条职责覆盖全部主题的单位在前，牵头先于配合，各附依据条款。如 topics: [\"燃气\", \"餐饮\"] "
-                + "(who is responsible for these topics, with evidence).")
+            .Description("谁对这些主题负责，逐地列出：每地之内一条职责覆盖全部主题的单位在前，其次几条职责合起来覆盖全部的，再次其余；"
+                + "牵头先于配合先于负有相关职责；部门组与泛称在后；各附依据条款与角色依据。如 topics: [\"燃气\", \"餐饮\"] "
+                + "(who is responsible for these topics, place by place, with evidence and the basis of each role).")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("topics",
                 $"主题：行业领域名称或同义词，含其下级领域，至多 {MaxTopics} 个 (sector names or synonyms).")
             .Argument<StringGraphType>("jurisdiction", "行政区域名称，不填为全部 (place name; all places when absent).")
+            .Argument<IntGraphType>("perPlace",
+                $"每地至多条数：不指定地区时默认 {ResponsibilityQuery.DefaultPerPlace}，指定地区时默认不限，至多 {MaxListSize} "
+                + $"(answers per place: {ResponsibilityQuery.DefaultPerPlace} by default over all places, unbounded in one place).")
             .ResolveAsync(async c =>
             {
+                var perPlace = c.GetArgument<int?>("perPlace");
+                if (perPlace is < 1 or > MaxListSize)
+                {
+                    throw RequestErrors.InvalidArgument($"perPlace 须在 1 到 {MaxListSize} 之间 (perPlace must be 1 to {MaxListSize}).");
+                }
                 var topics = c.GetArgument<List<string>>("topics");
                 if (topics.Count is 0 or > MaxTopics)
                 {
@@ -128,7 +137,7 @@ public sealed class QueryGraphType : ObjectGraphType
                 {
                     jurisdictionId = (await RequireJurisdictionAsync(c, name)).Id;
                 }
-                return await Service<ResponsibilityQuery>(c).FindAsync(topics, jurisdictionId, c.CancellationToken);
+                return await Service<ResponsibilityQuery>(c).FindAsync(topics, jurisdictionId, perPlace, c.CancellationToken);
             });
 
         Field<NonNullGraphType<ComparisonGraphType>, Comparison>("compare")

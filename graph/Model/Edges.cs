@@ -48,4 +48,28 @@ public sealed record GraphEdge(
 {
     /// <summary>Stable identity: one edge per type, ends and document.</summary>
     public string Id => StableId.Of("e", Type.ToString(), FromId, ToId, Source?.DocumentId ?? "");
+
+    /// <summary>For LEAD and ASSIST: how the document states the role, one entry per evidence duty and way of saying
+    /// it (a table column, a tag, a heading, a verb). Empty for other types, and for edges stored before it was kept.</summary>
+    public IReadOnlyList<RoleBasis> Basis { get; init; } = [];
 }
+
+/// <summary>How a document makes a body lead or assist on a sector, or gives it a duty about it.</summary>
+public enum RoleBasisKind
+{
+    /// <summary>A table's 主责单位/牵头单位 or 配合单位 column.</summary>
+    TableColumn,
+    /// <summary>A tag after a task: （责任单位：X；配合单位：Y）.</summary>
+    Tag,
+    /// <summary>Lines under a heading naming the sector: 牵头单位：X / 配合单位：Y.</summary>
+    Heading,
+    /// <summary>The duty's verb: 负责/主管/承担…监督管理, 牵头… (lead); 配合/协助/参与/协调/支持 (assist).</summary>
+    Verb,
+    /// <summary>The body's own duty concerns the sector without a verb of lead or assist (负有相关职责).</summary>
+    OwnDuty,
+}
+
+/// <summary>One reason for a role: the duty that states it, how, and the words that say it.</summary>
+/// <param name="Quote">The words as written: the verb's clause (负责城镇燃气行业安全监督管理), the column or tag with
+/// its cell (配合单位：公安部门：负责道路行驶安全管理).</param>
+public sealed record RoleBasis(string DutyId, RoleBasisKind Kind, string Quote);

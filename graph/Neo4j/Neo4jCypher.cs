@@ -17,7 +17,7 @@ public static class Neo4jCypher
     /// <summary>Column list shared by every statement that returns relationships.</summary>
     private const string EdgeColumns =
         "type(r) AS relType, a.id AS fromId, b.id AS toId, r.evidence AS evidence, r.scope AS scope, "
-        + "r.doc AS doc, r.locator AS locator, r.start AS start, r.length AS length";
+        + "r.basis AS basis, r.doc AS doc, r.locator AS locator, r.start AS start, r.length AS length";
 
     private const string EdgeOrder = "ORDER BY fromId, toId, relType, doc";
 

@@ -479,6 +479,8 @@ public sealed class Neo4jGraphStore : IGraphStore
             ["place"] = jurisdictionId,
             ["evidence"] = edge.Evidence,
             ["scope"] = edge.Scope,
+            // A property holds scalars or lists of scalars, not records: the role's basis travels as JSON.
+            ["basis"] = edge.Basis.Count == 0 ? null : JsonSerializer.Serialize(edge.Basis, NodeJson),
             ["locator"] = edge.Source?.Locator,
             ["start"] = edge.Source?.Start,
             ["length"] = edge.Source?.Length,
@@ -507,6 +509,7 @@ public sealed class Neo4jGraphStore : IGraphStore
         var to = result.Column("toId");
         var evidence = result.Column("evidence");
         var scope = result.Column("scope");
+        var basis = result.Column("basis");
         var doc = result.Column("doc");
         var locator = result.Column("locator");
         var start = result.Column("start");
@@ -522,7 +525,10 @@ public sealed class Neo4jGraphStore : IGraphStore
                 Str(row[to]) ?? "",
                 row[evidence].ValueKind == JsonValueKind.Array ? row[evidence].EnumerateArray().Select(e => e.GetString() ?? "").ToList() : [],
                 Str(row[scope]),
-                document is not null && where is not null ? new Provenance(document, where, Int(row[start]), Int(row[length])) : null));
+                document is not null && where is not null ? new Provenance(document, where, Int(row[start]), Int(row[length])) : null)
+            {
+                Basis = Str(row[basis]) is { } json ? JsonSerializer.Deserialize<List<RoleBasis>>(json, NodeJson) ?? [] : [],
+            });
         }
 
         return edges;

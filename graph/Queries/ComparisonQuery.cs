@@ -7,12 +7,34 @@ namespace SafetyDuty.Graph.Queries;
 public sealed record Comparison(IReadOnlyList<Jurisdiction> Jurisdictions, IReadOnlyList<ComparisonRow> Rows);
 
 /// <summary>One sector and one cell per place, in the order the places were asked.</summary>
-public sealed record ComparisonRow(Sector Sector, IReadOnlyList<ComparisonCell> Cells);
+public sealed record ComparisonRow(Sector Sector, IReadOnlyList<ComparisonCell> Cells)
+{
+    /// <summary>The places that say something about the sector split it differently: their leads are of different
+    /// agency types (市体育局 and 区教体局 are one function), or one names a lead and another none. A place with no
+    /// reading of the sector differs from nobody.</summary>
+    public bool Differs { get; init; }
+}
 
-/// <summary>The bodies of one place that lead or assist one sector. A body that leads is not repeated as assisting.</summary>
-public sealed record ComparisonCell(Jurisdiction Jurisdiction, IReadOnlyList<Body> Lead, IReadOnlyList<Body> Assist);
+/// <summary>The bodies of one place that lead or assist one sector (RoleModel). A body that leads is not repeated as
+/// assisting.</summary>
+public sealed record ComparisonCell(Jurisdiction Jurisdiction, IReadOnlyList<Body> Lead, IReadOnlyList<Body> Assist)
+{
+    /// <summary>Bodies with a duty about the sector that the document makes neither lead nor assist.</summary>
+    public IReadOnlyList<Body> Concerned { get; init; } = [];
 
-/// <summary>Builds the comparison matrix from LEAD and ASSIST relations.</summary>
+    /// <summary>The duties behind the cell's leads and assists, in document order, each clause once.</summary>
+    public IReadOnlyList<Duty> Evidence { get; init; } = [];
+
+    /// <summary>False when nothing the place's documents say concerns the sector (no reading), as opposed to a
+    /// reading with another lead or with none.</summary>
+    public bool HasReading => Lead.Count + Assist.Count + Concerned.Count > 0;
+
+    /// <summary>What the cell's leads are, compared across places: their agency types (a name where the type is
+    /// unknown), groups left out.</summary>
+    public IReadOnlySet<string> LeadFunctions => Lead.Where(b => !BodyGroups.IsGroup(b)).Select(b => b.AgencyType ?? b.Name).ToHashSet();
+}
+
+/// <summary>Builds the comparison matrix from the role model.</summary>
 public sealed class ComparisonQuery(IGraphStore store, AnswerCache cache)
 {
     /// <param name="jurisdictions">The places, in the order their cells should appear.</param>
@@ -43,50 +65,37 @@ public sealed class ComparisonQuery(IGraphStore store, AnswerCache cache)
             .ToDictionary(n => n.Id);
         jurisdictions = [.. jurisdictions.Select(j => current.GetValueOrDefault(j.Id) as Jurisdiction ?? j)];
         sectors = [.. sectors.Select(s => current.GetValueOrDefault(s.Id) as Sector ?? s)];
-        var sectorIds = sectors.Select(s => s.Id).ToList();
         // Only the compared places' edges into the (shared) sectors.
         var placeIds = jurisdictions.Select(j => j.Id).ToHashSet();
-        var leads = await store.GetEdgesAsync(sectorIds, EdgeType.Lead, Direction.Incoming, placeIds, cancellationToken);
-        var assists = await store.GetEdgesAsync(sectorIds, EdgeType.Assist, Direction.Incoming, placeIds, cancellationToken);
-        var bodies = (await store.GetNodesAsync(leads.Concat(assists).Select(e => e.FromId).ToHashSet(), cancellationToken))
-            .OfType<Body>()
-            .ToDictionary(b => b.Id);
+        var table = await new RoleModel(store).ReadAsync([.. sectors.Select(s => s.Id)], placeIds, cancellationToken);
 
-        ILookup<(string Sector, string Jurisdiction), Body> ByCell(IEnumerable<GraphEdge> edges) => edges
-            .Where(e => bodies.ContainsKey(e.FromId))
-            .Select(e => (Key: (e.ToId, bodies[e.FromId].JurisdictionId), Body: bodies[e.FromId]))
-            .DistinctBy(x => (x.Key, x.Body.Id))
-            .OrderBy(x => x.Body.Source?.Start ?? int.MaxValue)
-            .ThenBy(x => x.Body.Name, StringComparer.Ordinal)
-            .ToLookup(x => x.Key, x => x.Body);
-
-        var leadCells = ByCell(leads);
-        var assistCells = ByCell(assists);
-        HashSet<string>? covered = null;
-        if (onlyCovered)
+        ComparisonCell Cell(Sector sector, Jurisdiction place)
         {
-            covered = leads.Concat(assists)
-                .Where(e => bodies.TryGetValue(e.FromId, out var body) && placeIds.Contains(body.JurisdictionId))
-                .Select(e => e.ToId)
-                .ToHashSet();
-            foreach (var placeId in placeIds)
-            {
-                var duties = await PlaceDuties.ReadAsync(store, placeId, cancellationToken);
-                var covers = await store.GetEdgesAsync(duties.Keys, EdgeType.Covers, Direction.Outgoing, cancellationToken: cancellationToken);
-                covered.UnionWith(covers.Select(e => e.ToId));
-            }
+            var lead = table.BodiesIn(sector.Id, place.Id, Role.Lead);
+            var assist = table.BodiesIn(sector.Id, place.Id, Role.Assist);
+            var concerned = table.BodiesIn(sector.Id, place.Id, Role.Duty);
+            var evidence = lead.Concat(assist)
+                .SelectMany(b => table.Of(b.Id, sector.Id)!.Evidence)
+                .Distinct()
+                .Select(id => table.Duties[id])
+                .OrderBy(d => d.Source.Start)
+                .DistinctBy(d => d.Text)
+                .ToList();
+            return new ComparisonCell(place, lead, assist) { Concerned = concerned, Evidence = evidence };
         }
-        var rows = sectors
-            .Where(sector => covered is null || covered.Contains(sector.Id))
-            .Select(sector => new ComparisonRow(
-                sector,
-                jurisdictions.Select(place =>
-                {
-                    var lead = leadCells[(sector.Id, place.Id)].ToList();
-                    var assist = assistCells[(sector.Id, place.Id)].Where(b => !lead.Contains(b)).ToList();
-                    return new ComparisonCell(place, lead, assist);
-                }).ToList()))
-            .ToList();
+
+        var rows = new List<ComparisonRow>();
+        foreach (var sector in sectors)
+        {
+            var cells = jurisdictions.Select(place => Cell(sector, place)).ToList();
+            if (onlyCovered && !cells.Exists(c => c.HasReading))
+            {
+                continue;
+            }
+            var read = cells.Where(c => c.HasReading).ToList();
+            var differs = read.Count > 1 && read.Skip(1).Any(c => !c.LeadFunctions.SetEquals(read[0].LeadFunctions));
+            rows.Add(new ComparisonRow(sector, cells) { Differs = differs });
+        }
         return new Comparison(jurisdictions, rows);
     }
 }

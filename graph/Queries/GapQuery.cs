@@ -13,14 +13,23 @@ public enum CoverageProblem
 }
 
 /// <summary>A sector with a coverage problem in one place, with the bodies and the duties behind it.</summary>
+/// <param name="Lead">The bodies that lead it (RoleModel), groups last.</param>
+/// <param name="Assist">The bodies that assist on it.</param>
+/// <param name="Evidence">For a gap, the duties that concern the sector; for an overlap, the duties that make the
+/// leads. Each clause once, though several bodies or rows repeat it.</param>
 public sealed record SectorCoverage(
     Sector Sector,
     IReadOnlyList<Body> Lead,
     IReadOnlyList<Body> Assist,
     CoverageProblem Problem,
-    IReadOnlyList<Duty> Evidence);
+    IReadOnlyList<Duty> Evidence)
+{
+    /// <summary>The bodies with a duty about it that the document makes neither lead nor assist (负有相关职责).</summary>
+    public IReadOnlyList<Body> Concerned { get; init; } = [];
+}
 
-/// <summary>Finds the sectors of a place that nobody leads, or that several bodies lead.</summary>
+/// <summary>Finds the sectors of a place that nobody leads, or that several bodies lead, by the one role model. A
+/// group (各部门, 政府) never counts as the lead that closes a gap, nor as a second lead.</summary>
 public sealed class GapQuery(IGraphStore store, AnswerCache cache)
 {
     public Task<IReadOnlyList<SectorCoverage>> FindAsync(string jurisdictionId, CancellationToken cancellationToken = default) =>
@@ -28,39 +37,22 @@ public sealed class GapQuery(IGraphStore store, AnswerCache cache)
 
     private async Task<IReadOnlyList<SectorCoverage>> ComputeAsync(string jurisdictionId, CancellationToken cancellationToken)
     {
-        var duties = await PlaceDuties.ReadAsync(store, jurisdictionId, cancellationToken);
-        if (duties.Count == 0)
-        {
-            return [];
-        }
-
-        var covers = await store.GetEdgesAsync(duties.Keys, EdgeType.Covers, Direction.Outgoing, cancellationToken: cancellationToken);
         var taxonomy = await store.GetTaxonomyAsync(cancellationToken);
         var sectors = taxonomy.ToDictionary(s => s.Id);
-        var coveredIds = covers.Select(e => e.ToId).Where(sectors.ContainsKey).ToHashSet();
-        var sectorIds = sectors.Keys.ToList();
         // Only this place's edges into the sectors: the sectors are shared by every place.
-        string[] place = [jurisdictionId];
-        var leads = await store.GetEdgesAsync(sectorIds, EdgeType.Lead, Direction.Incoming, place, cancellationToken);
-        var assists = await store.GetEdgesAsync(sectorIds, EdgeType.Assist, Direction.Incoming, place, cancellationToken);
-        var bodies = (await store.GetNodesAsync(leads.Concat(assists).Select(e => e.FromId).ToHashSet(), cancellationToken))
-            .OfType<Body>()
-            .Where(b => b.JurisdictionId == jurisdictionId)
-            .ToDictionary(b => b.Id);
+        var table = await new RoleModel(store).ReadAsync(sectors.Keys, [jurisdictionId], cancellationToken);
+        var bySector = table.Roles
+            .Where(r => table.Bodies[r.BodyId].JurisdictionId == jurisdictionId)
+            .ToLookup(r => r.SectorId);
 
-        Dictionary<string, List<GraphEdge>> BySector(IEnumerable<GraphEdge> edges) => edges
-            .Where(e => bodies.ContainsKey(e.FromId))
-            .GroupBy(e => e.ToId)
-            .ToDictionary(g => g.Key, g => g.DistinctBy(e => e.FromId).ToList());
-        var leadsBySector = BySector(leads);
-        var assistsBySector = BySector(assists);
+        bool LedByDepartment(string sectorId) => bySector[sectorId].Any(r => r.Role == Role.Lead && !BodyGroups.IsGroup(table.Bodies[r.BodyId]));
 
         // A body that leads a parent sector (燃气) leads its sub-sectors (瓶装燃气) too: that is no gap.
         bool LedFromAbove(Sector sector)
         {
             for (var parentId = sector.ParentId; parentId is not null && sectors.TryGetValue(parentId, out var parent); parentId = parent.ParentId)
             {
-                if (leadsBySector.ContainsKey(parent.Id))
+                if (LedByDepartment(parent.Id))
                 {
                     return true;
                 }
@@ -71,11 +63,15 @@ public sealed class GapQuery(IGraphStore store, AnswerCache cache)
         var coverage = new List<SectorCoverage>();
         foreach (var sector in taxonomy)
         {
-            var lead = leadsBySector.GetValueOrDefault(sector.Id) ?? [];
-            var assist = assistsBySector.GetValueOrDefault(sector.Id) ?? [];
-            CoverageProblem? problem = lead.Count switch
+            var roles = bySector[sector.Id].ToList();
+            if (roles.Count == 0)
             {
-                0 when coveredIds.Contains(sector.Id) && !LedFromAbove(sector) => CoverageProblem.NoLead,
+                continue;
+            }
+            var departmentLeads = roles.Count(r => r.Role == Role.Lead && !BodyGroups.IsGroup(table.Bodies[r.BodyId]));
+            CoverageProblem? problem = departmentLeads switch
+            {
+                0 when !LedFromAbove(sector) => CoverageProblem.NoLead,
                 > 1 => CoverageProblem.MultipleLeads,
                 _ => null,
             };
@@ -83,19 +79,24 @@ public sealed class GapQuery(IGraphStore store, AnswerCache cache)
             {
                 continue;
             }
-            var evidenceIds = problem == CoverageProblem.NoLead
-                ? covers.Where(e => e.ToId == sector.Id).Select(e => e.FromId)
-                : lead.SelectMany(e => e.Evidence);
-            var evidence = evidenceIds
+            var evidence = (problem == CoverageProblem.NoLead ? roles : roles.Where(r => r.Role == Role.Lead))
+                .SelectMany(r => r.Evidence)
                 .Distinct()
-                .Where(duties.ContainsKey)
-                .Select(id => duties[id])
+                .Select(id => table.Duties[id])
                 .OrderBy(d => d.DocumentId, StringComparer.Ordinal)
                 .ThenBy(d => d.Source.Start)
+                // The same clause written for several bodies or rows (消防救援机构：负责监督指导消防安全管理) once.
+                .DistinctBy(d => d.Text)
                 .ToList();
-            var leadBodies = lead.Select(e => bodies[e.FromId]).ToList();
-            var assistBodies = assist.Select(e => bodies[e.FromId]).Where(b => !leadBodies.Contains(b)).ToList();
-            coverage.Add(new SectorCoverage(sector, leadBodies, assistBodies, problem.Value, evidence));
+            coverage.Add(new SectorCoverage(
+                sector,
+                table.BodiesIn(sector.Id, jurisdictionId, Role.Lead),
+                table.BodiesIn(sector.Id, jurisdictionId, Role.Assist),
+                problem.Value,
+                evidence)
+            {
+                Concerned = table.BodiesIn(sector.Id, jurisdictionId, Role.Duty),
+            });
         }
         return coverage;
     }

@@ -3,15 +3,24 @@ using SafetyDuty.Graph.Store;
 
 namespace SafetyDuty.Graph.Queries;
 
-/// <summary>Answers "who is responsible for these topics here?" (燃气 + 餐饮 in 昆山市): every body whose duties or
-/// lead/assist relations touch the topics' sectors, the bodies with one duty covering every topic first.</summary>
+/// <summary>Answers "who is responsible for these topics here?" (燃气 + 餐饮 in 昆山市): every body with a role in the
+/// topics' sectors (RoleModel: lead, assist, or a duty about them), place by place. Within a place, the bodies whose one
+/// duty covers every topic come first, then those whose several duties cover them all, then the rest; within each,
+/// leads before assists before other duties. Groups (各部门, 政府, 企业) come after the bodies.</summary>
 public sealed class ResponsibilityQuery(IGraphStore store, AnswerCache cache)
 {
+    /// <summary>Answers per place when all places are asked and no other bound is given: a question then costs what a
+    /// page shows, not what every place in the country says.</summary>
+    public const int DefaultPerPlace = 20;
+
     /// <param name="topics">Sector names or synonyms; each stands for its sector and all sub-sectors.</param>
     /// <param name="jurisdictionId">Restrict to one place; null for all places.</param>
+    /// <param name="perPlace">At most this many answers per place; null for <see cref="DefaultPerPlace"/> over all
+    /// places and no bound in one place.</param>
     public Task<IReadOnlyList<Responsibility>> FindAsync(
         IReadOnlyList<string> topics,
         string? jurisdictionId,
+        int? perPlace = null,
         CancellationToken cancellationToken = default)
     {
         var distinctTopics = topics.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
@@ -19,23 +28,22 @@ public sealed class ResponsibilityQuery(IGraphStore store, AnswerCache cache)
         {
             return Task.FromResult<IReadOnlyList<Responsibility>>([]);
         }
+        var limit = perPlace ?? (jurisdictionId is null ? DefaultPerPlace : int.MaxValue);
         // Each part length-prefixed, so no topic text can make two questions share a key.
-        var key = string.Concat(distinctTopics.Prepend(jurisdictionId ?? "").Select(part => $"{part.Length}:{part}"));
+        var key = string.Concat(distinctTopics.Prepend(jurisdictionId ?? "").Prepend(limit.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Select(part => $"{part.Length}:{part}"));
         key = "responsibilities/" + key;
-        return cache.GetOrComputeAsync(key, () => ComputeAsync(distinctTopics, jurisdictionId, cancellationToken), cancellationToken);
+        return cache.GetOrComputeAsync(key, () => ComputeAsync(distinctTopics, jurisdictionId, limit, cancellationToken), cancellationToken);
     }
 
-    private async Task<IReadOnlyList<Responsibility>> ComputeAsync(
-        List<string> distinctTopics,
-        string? jurisdictionId,
-        CancellationToken cancellationToken)
+    /// <summary>Topics to sectors: sector id → the indexes of the topics whose closure holds it (a sector can serve two
+    /// topics). The one step that reads the officer's words; everything after it works on sectors.</summary>
+    private async Task<Dictionary<string, HashSet<int>>> ResolveTopicsAsync(List<string> topics, CancellationToken cancellationToken)
     {
-
-        // sector id → the indexes of the topics whose closure holds it (a sector can serve two topics).
         var topicsOfSector = new Dictionary<string, HashSet<int>>();
-        for (var i = 0; i < distinctTopics.Count; i++)
+        for (var i = 0; i < topics.Count; i++)
         {
-            foreach (var sector in await store.GetSectorClosureAsync(distinctTopics[i], cancellationToken))
+            foreach (var sector in await store.GetSectorClosureAsync(topics[i], cancellationToken))
             {
                 if (!topicsOfSector.TryGetValue(sector.Id, out var set))
                 {
@@ -44,134 +52,80 @@ public sealed class ResponsibilityQuery(IGraphStore store, AnswerCache cache)
                 set.Add(i);
             }
         }
+        return topicsOfSector;
+    }
+
+    private async Task<IReadOnlyList<Responsibility>> ComputeAsync(
+        List<string> distinctTopics,
+        string? jurisdictionId,
+        int perPlace,
+        CancellationToken cancellationToken)
+    {
+        var topicsOfSector = await ResolveTopicsAsync(distinctTopics, cancellationToken);
         if (topicsOfSector.Count == 0)
         {
             return [];
         }
 
-        var sectorIds = topicsOfSector.Keys.ToList();
         // In one place, only its edges into the (shared) sectors; everywhere, every place's.
         string[]? places = jurisdictionId is null ? null : [jurisdictionId];
-        var covers = await store.GetEdgesAsync(sectorIds, EdgeType.Covers, Direction.Incoming, places, cancellationToken);
-        var leads = await store.GetEdgesAsync(sectorIds, EdgeType.Lead, Direction.Incoming, places, cancellationToken);
-        var assists = await store.GetEdgesAsync(sectorIds, EdgeType.Assist, Direction.Incoming, places, cancellationToken);
+        var table = await new RoleModel(store).ReadAsync(topicsOfSector.Keys, places, cancellationToken);
 
-        var topicsOfDuty = new Dictionary<string, HashSet<int>>();
-        foreach (var edge in covers)
-        {
-            if (!topicsOfDuty.TryGetValue(edge.FromId, out var set))
-            {
-                topicsOfDuty[edge.FromId] = set = [];
-            }
-            set.UnionWith(topicsOfSector[edge.ToId]);
-        }
-
-        var dutyIds = topicsOfDuty.Keys
-            .Concat(leads.SelectMany(e => e.Evidence))
-            .Concat(assists.SelectMany(e => e.Evidence))
+        HashSet<int> TopicsOfDuty(string dutyId) => table.SectorsOfDuty[dutyId]
+            .Where(topicsOfSector.ContainsKey)
+            .SelectMany(s => topicsOfSector[s])
             .ToHashSet();
-        var duties = (await store.GetNodesAsync(dutyIds, cancellationToken))
-            .OfType<Duty>()
-            .Where(d => jurisdictionId is null || d.JurisdictionId == jurisdictionId)
-            .ToDictionary(d => d.Id);
 
-        var candidates = new Dictionary<string, Candidate>();
-        Candidate CandidateOf(string bodyId) =>
-            candidates.TryGetValue(bodyId, out var c) ? c : candidates[bodyId] = new Candidate();
-
-        foreach (var duty in duties.Values)
-        {
-            if (!topicsOfDuty.TryGetValue(duty.Id, out var dutyTopics))
-            {
-                continue;
-            }
-            var candidate = CandidateOf(duty.OwnerId);
-            candidate.Evidence.Add(duty.Id);
-            candidate.Topics.UnionWith(dutyTopics);
-            // 共同职责 (owned by the department group) bind every department at once: they count only where their own
-            // text covers a topic, and never as one body's specific remit over all of them.
-            if (duty.IsCommon)
-            {
-                candidate.Common = true;
-            }
-            else if (dutyTopics.Count == distinctTopics.Count)
-            {
-                candidate.OneDutyCoversAll = true;
-            }
-        }
-        foreach (var (edges, isLead) in new[] { (leads, true), (assists, false) })
-        {
-            foreach (var edge in edges)
-            {
-                var evidence = edge.Evidence.Where(duties.ContainsKey).ToList();
-                if (evidence.Count == 0)
-                {
-                    continue;
-                }
-                var candidate = CandidateOf(edge.FromId);
-                candidate.Topics.UnionWith(topicsOfSector[edge.ToId]);
-                candidate.Evidence.UnionWith(evidence);
-                (isLead ? candidate.LeadEvidence : candidate.AssistEvidence).UnionWith(evidence);
-                candidate.HasLeadEdge |= isLead;
-            }
-        }
-
-        // A group body (各部门) answers only through the common duties that cover the topics; a group named as a
-        // whole in a lead or assist relation (其他有关部门) names nobody in particular.
-        var bodies = (await store.GetNodesAsync(candidates.Keys, cancellationToken))
-            .OfType<Body>()
-            .Where(b => b.Kind != BodyKind.Group || candidates[b.Id].Common)
-            .ToList();
-        var jurisdictions = (await store.GetNodesAsync(bodies.Select(b => b.JurisdictionId).ToHashSet(), cancellationToken))
+        var jurisdictions = (await store.GetNodesAsync(table.Bodies.Values.Select(b => b.JurisdictionId).ToHashSet(), cancellationToken))
             .OfType<Jurisdiction>()
             .ToDictionary(j => j.Id);
 
-        var answers = new List<(Responsibility Answer, int TopicCount, bool Common)>();
-        foreach (var body in bodies)
+        var answers = new List<(Responsibility Answer, int Tier)>();
+        foreach (var roles in table.Roles.GroupBy(r => r.BodyId))
         {
-            var candidate = candidates[body.Id];
-            if (candidate.Evidence.Count == 0 || !jurisdictions.TryGetValue(body.JurisdictionId, out var jurisdiction))
+            var body = table.Bodies[roles.Key];
+            if (!jurisdictions.TryGetValue(body.JurisdictionId, out var jurisdiction))
             {
                 continue;
             }
-            var isGroup = body.Kind == BodyKind.Group;
-            var evidence = candidate.Evidence
-                .Select(id => duties[id])
-                .Where(d => !isGroup || d.IsCommon)
-                .OrderBy(d => d.DocumentId, StringComparer.Ordinal)
-                .ThenBy(d => d.Source.Start)
-                .ThenBy(d => d.Order)
+            var isGroup = BodyGroups.IsGroup(body);
+            var role = roles.Min(r => r.Role);
+            var strongest = roles.Where(r => r.Role == role).ToList();
+            // The duties that make the role first, then the body's other duties about the topics.
+            var evidenceIds = strongest.SelectMany(r => r.Evidence).Distinct()
+                .Concat(roles.Where(r => r.Role != role).SelectMany(r => r.Evidence).Distinct())
+                .Distinct()
                 .ToList();
-            // A body's own duty counts as leading unless the reader read it only as an assist (配合…).
-            var leadsThem = candidate.HasLeadEdge || evidence.Any(d =>
-                d.OwnerId == body.Id
-                && (!candidate.AssistEvidence.Contains(d.Id) || candidate.LeadEvidence.Contains(d.Id)));
-            var match = candidate.OneDutyCoversAll && !isGroup ? TopicMatch.AllTopics : TopicMatch.SomeTopics;
-            answers.Add((new Responsibility(body, jurisdiction, leadsThem ? Role.Lead : Role.Assist, match, evidence), candidate.Topics.Count, isGroup));
+            var topics = roles.SelectMany(r => topicsOfSector[r.SectorId]).ToHashSet();
+            var oneDutyCoversAll = evidenceIds.Exists(id => !table.Duties[id].IsCommon && TopicsOfDuty(id).Count == distinctTopics.Count);
+            var tier = oneDutyCoversAll ? 0 : topics.Count == distinctTopics.Count ? 1 : 2;
+            var match = oneDutyCoversAll && !isGroup ? TopicMatch.AllTopics : TopicMatch.SomeTopics;
+            var answer = new Responsibility(
+                body,
+                jurisdiction,
+                role,
+                match,
+                [.. evidenceIds.Select(id => table.Duties[id])],
+                [.. strongest.SelectMany(r => r.Basis).Distinct()],
+                [.. topics.Order().Select(i => distinctTopics[i])],
+                isGroup);
+            answers.Add((answer, tier));
         }
 
-        // Specific bodies first; the department group's common duties, which bind all of them alike, after them.
+        // Place by place; within a place, bodies before groups, whole matches before partial ones, leads first.
         return answers
-            .OrderBy(a => a.Common)
-            .ThenBy(a => a.Answer.Match)
+            .OrderBy(a => a.Answer.Jurisdiction.Name, StringComparer.Ordinal)
+            .ThenBy(a => a.Answer.Jurisdiction.Id, StringComparer.Ordinal)
+            .ThenBy(a => a.Answer.IsGroup)
+            .ThenBy(a => a.Tier)
             .ThenBy(a => a.Answer.Role)
-            .ThenByDescending(a => a.TopicCount)
+            .ThenByDescending(a => a.Answer.Topics.Count)
             .ThenByDescending(a => a.Answer.Evidence.Count)
-            .ThenBy(a => a.Answer.Jurisdiction.Name, StringComparer.Ordinal)
             .ThenBy(a => a.Answer.Body.Source?.Start ?? int.MaxValue)
             .ThenBy(a => a.Answer.Body.Id, StringComparer.Ordinal)
+            .GroupBy(a => a.Answer.Jurisdiction.Id)
+            .SelectMany(place => place.Take(perPlace))
             .Select(a => a.Answer)
             .ToList();
-    }
-
-    private sealed class Candidate
-    {
-        public HashSet<string> Evidence { get; } = [];
-        public HashSet<string> LeadEvidence { get; } = [];
-        public HashSet<string> AssistEvidence { get; } = [];
-        public HashSet<int> Topics { get; } = [];
-        public bool OneDutyCoversAll { get; set; }
-        public bool HasLeadEdge { get; set; }
-        public bool Common { get; set; }
     }
 }

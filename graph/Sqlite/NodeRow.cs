@@ -72,6 +72,7 @@ internal sealed record NodeRow(
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(GraphNode))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(IReadOnlyList<RoleBasis>))]
 internal sealed partial class NodeJson : JsonSerializerContext
 {
     // Stored JSON keeps Chinese as UTF-8 (a third of the size of \u escapes); it is never written into HTML.

@@ -299,7 +299,7 @@ public sealed partial class SqliteGraphStore
         {
             var end = direction == Direction.Outgoing ? "from_id" : "to_id";
             using var stored = Command(connection, $"""
-                SELECT type, from_id, to_id, evidence, scope, source_document_id, locator, start, length
+                SELECT type, from_id, to_id, evidence, scope, source_document_id, locator, start, length, basis
                 FROM edges
                 WHERE type = $type AND {end} IN (SELECT value FROM json_each($ids)){inPlaces}
                 ORDER BY from_id, to_id, document_id
@@ -315,8 +315,11 @@ public sealed partial class SqliteGraphStore
                 var source = reader.IsDBNull(6)
                     ? null
                     : new Provenance(reader.GetString(5), reader.GetString(6), reader.GetInt32(7), reader.GetInt32(8));
+                var basis = reader.IsDBNull(9)
+                    ? []
+                    : JsonSerializer.Deserialize(reader.GetString(9), NodeJson.Stored.IReadOnlyListRoleBasis) ?? [];
                 edges.Add(new GraphEdge(type, reader.GetString(1), reader.GetString(2), evidence,
-                    reader.IsDBNull(4) ? null : reader.GetString(4), source));
+                    reader.IsDBNull(4) ? null : reader.GetString(4), source) { Basis = basis });
             }
 
             return edges;

@@ -195,11 +195,11 @@ public sealed partial class SqliteGraphStore
     private static void InsertEdges(SqliteConnection connection, Document document, IReadOnlyList<GraphEdge> edges, CancellationToken cancellationToken)
     {
         using var insert = Command(connection, """
-            INSERT INTO edges (document_id, jurisdiction_id, id, type, from_id, to_id, evidence, scope, source_document_id, locator, start, length)
-            VALUES ($doc, $place, $id, $type, $from, $to, $evidence, $scope, $source, $locator, $start, $length);
+            INSERT INTO edges (document_id, jurisdiction_id, id, type, from_id, to_id, evidence, scope, source_document_id, locator, start, length, basis)
+            VALUES ($doc, $place, $id, $type, $from, $to, $evidence, $scope, $source, $locator, $start, $length, $basis);
             """,
             ("$doc", document.Id), ("$place", document.JurisdictionId), ("$id", ""), ("$type", ""), ("$from", ""), ("$to", ""), ("$evidence", null),
-            ("$scope", null), ("$source", null), ("$locator", null), ("$start", null), ("$length", null));
+            ("$scope", null), ("$source", null), ("$locator", null), ("$start", null), ("$length", null), ("$basis", null));
         insert.Prepare();
         foreach (var edge in edges)
         {
@@ -214,6 +214,7 @@ public sealed partial class SqliteGraphStore
             Set(insert, "$locator", edge.Source?.Locator);
             Set(insert, "$start", edge.Source?.Start);
             Set(insert, "$length", edge.Source?.Length);
+            Set(insert, "$basis", edge.Basis.Count == 0 ? null : JsonSerializer.Serialize(edge.Basis, NodeJson.Stored.IReadOnlyListRoleBasis));
             insert.ExecuteNonQuery();
         }
     }
@@ -255,7 +256,7 @@ public sealed partial class SqliteGraphStore
             }
 
             byId[edge.Id] = byId.TryGetValue(edge.Id, out var seen)
-                ? seen with { Evidence = [.. seen.Evidence.Union(edge.Evidence)], Scope = seen.Scope ?? edge.Scope }
+                ? seen with { Evidence = [.. seen.Evidence.Union(edge.Evidence)], Scope = seen.Scope ?? edge.Scope, Basis = [.. seen.Basis.Union(edge.Basis)] }
                 : edge;
         }
 

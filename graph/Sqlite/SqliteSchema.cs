@@ -146,6 +146,13 @@ internal static class SqliteSchema
         CREATE TRIGGER IF NOT EXISTS content_version_on_sector_name_delete AFTER DELETE ON sector_names
             BEGIN UPDATE content_version SET version = version + 1 WHERE id = 1; END;
         """,
+
+        // 5: a LEAD or ASSIST edge keeps how the document states it (RoleBasis: table column, tag, heading, verb,
+        //    with the words), so that every answer can say why a body leads. Edges written before have none; the
+        //    role model then reads them as stated by a verb.
+        """
+        ALTER TABLE edges ADD COLUMN basis TEXT;
+        """,
     ];
 
     // The migration after which the full-text index must be refilled from the nodes (its grams are made in C#).

@@ -1,3 +1,4 @@
+using SafetyDuty.Graph.Model;
 using SafetyDuty.Seed.Structure;
 
 namespace SafetyDuty.Seed.Extraction;
@@ -30,7 +31,9 @@ internal sealed class DraftOwner(OwnerKind kind, string name)
 }
 
 /// <summary>A responsibility stated outright, by a tag （牵头单位：X；配合单位：Y） or by a table row.</summary>
-internal sealed record StatedRole(string Body, bool IsLead, string? Scope);
+/// <param name="Basis">How it is stated (a table column, a tag, lines under a heading).</param>
+/// <param name="Quote">The words that state it (主责单位：交通部门; 配合单位：公安部门：负责道路行驶安全管理).</param>
+internal sealed record StatedRole(string Body, bool IsLead, string? Scope, RoleBasisKind Basis, string Quote);
 
 internal sealed record DraftDuty(
     DraftOwner Owner,

@@ -12,7 +12,9 @@ public enum DutyRole
 }
 
 /// <summary>A sector named in a duty and the role the duty's owner takes for it.</summary>
-public sealed record SectorRole(SectorMatch Match, DutyRole Role);
+/// <param name="Clause">The clause that names the sector, as written (负责城镇燃气行业安全监督管理): the words that make
+/// the role, quoted as its basis.</param>
+public sealed record SectorRole(SectorMatch Match, DutyRole Role, string Clause = "");
 
 /// <summary>Another body a duty names (配合市安全监管局, 会同国土、建设部门), with the role of the verb governing it.
 /// Offsets are relative to the duty text.</summary>
@@ -24,6 +26,8 @@ public sealed record DutyAnalysis(IReadOnlyList<SectorRole> Sectors, IReadOnlyLi
 /// <summary>Reads one duty text: which sectors it covers and in which role, which laws it cites, which bodies it
 /// names. The role of a sector is decided by the nearest lead or assist verb before it in its clause
 /// (clauses end at 。；： and at ， outside brackets), so "负责…，配合有关部门做好危险化学品…" assists on 危险化学品.
+/// 负责 leads only where its clause is about supervising the sector as a whole (负责燃气安全管理, 负责渔业安全生产工作):
+/// 负责剧毒化学品购买许可 or 负责校园内供气的安全检查 is a duty about the sector, not its lead (DutyRole.Covers).
 /// Built once per vocabulary set; thread-safe.</summary>
 public sealed class DutyAnalyzer
 {
@@ -31,7 +35,8 @@ public sealed class DutyAnalyzer
     {
         Lead,
         Assist,
-        // 承担/履行: a lead only when the clause is about managing (承担…监督管理职责), not 承担…领导责任.
+        // 承担/履行/负责: a lead only when the clause is about managing (承担…监督管理职责), not 承担…领导责任 nor
+        // 负责…许可.
         LeadIfManaging,
         // After the sector: 对…实施监督管理.
         TrailingLead,
@@ -45,7 +50,7 @@ public sealed class DutyAnalyzer
 
     private static readonly (string Term, Cue Cue)[] Cues =
     [
-        ("负责", Cue.Lead), ("牵头", Cue.Lead), ("主责", Cue.Lead), ("主管", Cue.Lead), ("牵头协调", Cue.Lead),
+        ("负责", Cue.LeadIfManaging), ("牵头", Cue.Lead), ("主责", Cue.Lead), ("主管", Cue.Lead), ("牵头协调", Cue.Lead),
         ("承担", Cue.LeadIfManaging), ("履行", Cue.LeadIfManaging),
         ("配合", Cue.Assist), ("协助", Cue.Assist), ("会同", Cue.Assist), ("参与", Cue.Assist), ("协调", Cue.Assist),
         ("支持", Cue.Assist), ("协同", Cue.Assist), ("联合", Cue.Assist), ("参加", Cue.Assist),
@@ -115,7 +120,8 @@ public sealed class DutyAnalyzer
                 continue;
             }
 
-            sectors.Add(new SectorRole(match, RoleOf(dutyText, match, cues, clauses)));
+            var clause = dutyText[clauses[match.Start]..ClauseEnd(clauses, match.Start)].TrimEnd('，', ',', '。', '；', ';', '：', ':', '\n');
+            sectors.Add(new SectorRole(match, RoleOf(dutyText, match, cues, clauses), clause));
         }
 
         return new DutyAnalysis(sectors, _vocabularies.Laws.FindCitations(dutyText), mentions);
@@ -129,10 +135,15 @@ public sealed class DutyAnalyzer
         {
             var cue = cues[i];
             if (cue.Value == Cue.Neutral && cue.Start < match.Start && match.Start < cue.Start + cue.Length
-                && Array.Find(Cues, c => c.Cue is Cue.Lead or Cue.Assist && cue.Term.StartsWith(c.Term, StringComparison.Ordinal)) is { Term: not null } verb)
+                && Array.Find(Cues, c => c.Cue is Cue.Lead or Cue.Assist or Cue.LeadIfManaging && cue.Term.StartsWith(c.Term, StringComparison.Ordinal)) is { Term: not null } verb)
             {
                 // 负责人防工程 is 负责 + 人防工程, not 负责人: the sector decides how the words split.
-                return verb.Cue == Cue.Lead ? DutyRole.Lead : DutyRole.Assist;
+                return verb.Cue switch
+                {
+                    Cue.Assist => DutyRole.Assist,
+                    Cue.LeadIfManaging when !IsAboutManaging(text, cue.Start + verb.Term.Length, end) => DutyRole.Covers,
+                    _ => DutyRole.Lead,
+                };
             }
 
             if (cue.Start + cue.Length > match.Start || cue.Start < start)
@@ -148,25 +159,34 @@ public sealed class DutyAnalyzer
                     return DutyRole.Assist;
                 case Cue.LeadIfManaging when IsAboutManaging(text, cue.Start + cue.Length, end):
                     return DutyRole.Lead;
+                case Cue.LeadIfManaging when cue.Term == "负责":
+                    // 负责…许可: the nearest verb governs the sector, and it is no lead; an earlier verb does not.
+                    return TrailingLead(cues, match, end) ? DutyRole.Lead : DutyRole.Covers;
             }
         }
 
-        foreach (var cue in cues)
-        {
-            if (cue.Value == Cue.TrailingLead && cue.Start >= match.Start + match.Length && cue.Start < end)
-            {
-                return DutyRole.Lead;
-            }
-        }
-
-        return DutyRole.Covers;
+        return TrailingLead(cues, match, end) ? DutyRole.Lead : DutyRole.Covers;
     }
+
+    private static bool TrailingLead(List<TermHit<Cue>> cues, SectorMatch match, int end) =>
+        cues.Exists(cue => cue.Value == Cue.TrailingLead && cue.Start >= match.Start + match.Length && cue.Start < end);
+
+    // Supervision of the sector as a whole: its management, its work safety, its protection — not one act in it
+    // (a licence, an inspection, a crackdown).
+    private static readonly string[] ManagingWords = ["管理", "监管", "监督", "监察", "安全生产", "安全工作", "保护工作"];
 
     private static bool IsAboutManaging(string text, int from, int to)
     {
-        var clause = text.AsSpan(from, to - from);
-        return clause.Contains("管理", StringComparison.Ordinal) || clause.Contains("监管", StringComparison.Ordinal)
-            || clause.Contains("监督", StringComparison.Ordinal) || clause.Contains("监察", StringComparison.Ordinal);
+        var clause = text.AsSpan(from, Math.Max(0, to - from));
+        foreach (var word in ManagingWords)
+        {
+            if (clause.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>For each position, where its clause starts. Commas inside brackets do not end a clause

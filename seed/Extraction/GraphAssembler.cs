@@ -28,6 +28,8 @@ internal sealed class GraphAssembler(
 
         public List<string> Scopes { get; } = [];
 
+        public List<RoleBasis> Basis { get; } = [];
+
         public Provenance Source { get; } = source;
     }
 
@@ -105,7 +107,7 @@ internal sealed class GraphAssembler(
         nodes.AddRange(duties);
         nodes.AddRange(_laws.Values.OrderBy(l => l.Id, StringComparer.Ordinal));
         var edges = _edges.Select(e => new GraphEdge(e.Key.Item1, e.Key.Item2, e.Key.Item3, e.Value.Evidence,
-                e.Value.Scopes.Count == 0 ? null : string.Join("；", e.Value.Scopes), e.Value.Source))
+                e.Value.Scopes.Count == 0 ? null : string.Join("；", e.Value.Scopes), e.Value.Source) { Basis = e.Value.Basis })
             .ToList();
         return new DocumentGraph(document, text, nodes, edges);
     }
@@ -169,7 +171,8 @@ internal sealed class GraphAssembler(
             AddEdge(EdgeType.Covers, duty.Id, role.Match.Sector.Id, null, null, duty.Source);
             if (owner.Kind == OwnerKind.Body && draft.StatedRoles.Count == 0 && role.Role != DutyRole.Covers)
             {
-                AddEdge(role.Role == DutyRole.Lead ? EdgeType.Lead : EdgeType.Assist, duty.OwnerId, role.Match.Sector.Id, duty.Id, null, duty.Source);
+                AddEdge(role.Role == DutyRole.Lead ? EdgeType.Lead : EdgeType.Assist, duty.OwnerId, role.Match.Sector.Id, duty.Id, null, duty.Source,
+                    new RoleBasis(duty.Id, RoleBasisKind.Verb, role.Clause));
             }
         }
 
@@ -209,7 +212,24 @@ internal sealed class GraphAssembler(
             foreach (var role in draft.StatedRoles)
             {
                 var body = FindBody(role.Body) ?? AddBody(role.Body, duty.Source);
-                AddEdge(role.IsLead ? EdgeType.Lead : EdgeType.Assist, body.Id, sector.Id, duty.Id, role.Scope, duty.Source);
+                AddEdge(role.IsLead ? EdgeType.Lead : EdgeType.Assist, body.Id, sector.Id, duty.Id, role.Scope, duty.Source,
+                    new RoleBasis(duty.Id, role.Basis, role.Quote));
+            }
+        }
+
+        // A 配合单位 cell's scope is the assisting body's own words (住建部门：负责燃气安全管理): what it names, the body
+        // assists on too — the column, not the verb in the cell, says how it takes part.
+        if (draft.SectorText is null)
+        {
+            return;
+        }
+
+        foreach (var role in draft.StatedRoles.Where(r => !r.IsLead && r.Basis == RoleBasisKind.TableColumn && r.Scope is not null))
+        {
+            var body = FindBody(role.Body) ?? AddBody(role.Body, duty.Source);
+            foreach (var sector in analysis.Sectors.Select(s => s.Match.Sector).Where(s => !sectors.Exists(n => n.Id == s.Id)).DistinctBy(s => s.Id))
+            {
+                AddEdge(EdgeType.Assist, body.Id, sector.Id, duty.Id, role.Scope, duty.Source, new RoleBasis(duty.Id, role.Basis, role.Quote));
             }
         }
     }
@@ -318,7 +338,7 @@ internal sealed class GraphAssembler(
         return map;
     }
 
-    private void AddEdge(EdgeType type, string from, string to, string? evidence, string? scope, Provenance source)
+    private void AddEdge(EdgeType type, string from, string to, string? evidence, string? scope, Provenance source, RoleBasis? basis = null)
     {
         if (!_edges.TryGetValue((type, from, to), out var edge))
         {
@@ -334,6 +354,11 @@ internal sealed class GraphAssembler(
         if (scope is not null && !edge.Scopes.Contains(scope))
         {
             edge.Scopes.Add(scope);
+        }
+
+        if (basis is not null && !edge.Basis.Contains(basis))
+        {
+            edge.Basis.Add(basis);
         }
     }
 }

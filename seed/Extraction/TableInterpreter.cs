@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SafetyDuty.Graph.Model;
 using SafetyDuty.Seed.Structure;
 
 namespace SafetyDuty.Seed.Extraction;
@@ -38,7 +39,7 @@ internal static partial class TableInterpreter
             sector = sector >= 0 ? sector : (numbered ? 1 : 0);
             foreach (var row in rows.Where(r => r.Cells.Count > Math.Max(lead, sector)))
             {
-                Responsibility(interpreter, row, tableName, sector, lead, assist);
+                Responsibility(interpreter, row, tableName, sector, (lead, header[lead]), (assist, assist >= 0 ? header[assist] : ""));
             }
         }
         else if (category >= 0 && members >= 0)
@@ -97,8 +98,10 @@ internal static partial class TableInterpreter
         return names;
     }
 
-    private static void Responsibility(OutlineInterpreter interpreter, TableRow row, string tableName, int sector, int lead, int assist)
+    private static void Responsibility(
+        OutlineInterpreter interpreter, TableRow row, string tableName, int sector, (int Index, string Header) leadColumn, (int Index, string Header) assistColumn)
     {
+        var (lead, assist) = (leadColumn.Index, assistColumn.Index);
         var number = row.Cells[0].Text;
         var locator = $"{tableName}（{number}）";
         var sectorCell = row.Cells[sector];
@@ -112,7 +115,7 @@ internal static partial class TableInterpreter
         var roles = new List<StatedRole>();
         foreach (var name in leads)
         {
-            roles.Add(new StatedRole(name, true, null));
+            roles.Add(new StatedRole(name, true, null, RoleBasisKind.TableColumn, $"{Clean(leadColumn.Header)}：{Clean(row.Cells[lead].Text)}"));
         }
 
         var owner = interpreter.Owner(OwnerKind.Body, leads[0]);
@@ -142,7 +145,7 @@ internal static partial class TableInterpreter
                 var text = BodyNames.Clean(scope is { Length: > 0 } ? scope : line.Content);
                 interpreter.AddDuty(new DraftDuty(assistOwner, text, locator, line.ContentStart, line.ContentStart + line.Content.Length, false, [line])
                 {
-                    StatedRoles = [new StatedRole(name, false, scope)],
+                    StatedRoles = [new StatedRole(name, false, scope, RoleBasisKind.TableColumn, $"{Clean(assistColumn.Header)}：{line.Content.Trim()}")],
                     SectorText = sectorText,
                 });
             }
@@ -189,11 +192,14 @@ internal static partial class TableInterpreter
             var owner = interpreter.Owner(OwnerKind.Body, name);
             interpreter.AddDuty(new DraftDuty(owner, BodyNames.Clean(text), locator, line.ContentStart, line.ContentStart + line.Content.Length, false, row.Cells[duty].Lines)
             {
-                StatedRoles = sectorText is null ? [] : [new StatedRole(name, isLead || !AssistCue().IsMatch(text), null)],
+                // The row's own words say lead or assist (牵头负责…, 协助做好…): a verb, not a column.
+                StatedRoles = sectorText is null ? [] : [new StatedRole(name, isLead || !AssistCue().IsMatch(text), null, RoleBasisKind.Verb, BodyNames.Clean(text))],
                 SectorText = sectorText,
             });
         }
     }
+
+    private static string Clean(string cell) => cell.Replace("\n", "、", StringComparison.Ordinal).Trim();
 
     [GeneratedRegex(@"^\d{1,3}$")]
     private static partial Regex Number();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SafetyDuty.Graph.Model;
 using SafetyDuty.Seed.Structure;
 
 namespace SafetyDuty.Seed.Extraction;
@@ -9,7 +10,14 @@ internal static partial class Tags
 {
     /// <param name="FieldRuns">Runs that are a 牵头单位：/配合单位： line: not part of any duty's text.</param>
     /// <param name="TagRuns">Field runs and runs that are nothing but an inline tag.</param>
-    public sealed record Tag(IReadOnlyList<string> Leads, IReadOnlyList<string> Assists, IReadOnlyList<TextRun> FieldRuns, IReadOnlyList<TextRun> TagRuns);
+    public sealed record Tag(IReadOnlyList<string> Leads, IReadOnlyList<string> Assists, IReadOnlyList<TextRun> FieldRuns, IReadOnlyList<TextRun> TagRuns)
+    {
+        /// <summary>The lead fields as written (责任单位：县公安局), the basis of the leads.</summary>
+        public string LeadQuote { get; init; } = "";
+
+        /// <summary>The assist fields as written (配合单位：县教育局).</summary>
+        public string AssistQuote { get; init; } = "";
+    }
 
     public static Tag? Find(OutlineNode node)
     {
@@ -22,6 +30,8 @@ internal static partial class Tags
         runs.AddRange(node.Paragraphs.Where(p => p.ChildrenBefore == 0));
         var leads = new List<string>();
         var assists = new List<string>();
+        var leadFields = new List<string>();
+        var assistFields = new List<string>();
 
         // An inline tag can be cut by a line break ("（责任单位：县公安局；" / "配合单位：县教育局）"): look for tags in
         // the runs joined, and remember where each run starts in the joined text.
@@ -37,9 +47,11 @@ internal static partial class Tags
         foreach (Match m in Inline().Matches(joined.ToString()))
         {
             leads.AddRange(BodyNames.SplitList(m.Groups[2].Value));
+            leadFields.Add(Field(m.Groups[1].Value, m.Groups[2].Value));
             if (m.Groups[4].Success)
             {
                 assists.AddRange(BodyNames.SplitList(m.Groups[4].Value));
+                assistFields.Add(Field(m.Groups[3].Value, m.Groups[4].Value));
             }
 
             tagSpans.Add((m.Index, m.Index + m.Length));
@@ -67,6 +79,7 @@ internal static partial class Tags
             if (lead.Success)
             {
                 leads.AddRange(BodyNames.SplitList(lead.Groups[2].Value));
+                leadFields.Add(Field(lead.Groups[1].Value, lead.Groups[2].Value));
                 fieldRuns.Add(run);
             }
 
@@ -74,13 +87,20 @@ internal static partial class Tags
             if (assist.Success)
             {
                 assists.AddRange(BodyNames.SplitList(assist.Groups[2].Value));
+                assistFields.Add(Field(assist.Groups[1].Value, assist.Groups[2].Value));
                 fieldRuns.Add(run);
             }
         }
 
         tagRuns.AddRange(fieldRuns);
-        return leads.Count == 0 ? null : new Tag(leads.Distinct().ToList(), assists.Distinct().ToList(), fieldRuns, tagRuns);
+        return leads.Count == 0 ? null : new Tag(leads.Distinct().ToList(), assists.Distinct().ToList(), fieldRuns, tagRuns)
+        {
+            LeadQuote = string.Join("；", leadFields),
+            AssistQuote = string.Join("；", assistFields),
+        };
     }
+
+    private static string Field(string label, string names) => $"{label}：{names.Replace("\n", "", StringComparison.Ordinal).Trim()}";
 
     // True when every non-space character of the run lies inside a tag.
     private static bool IsInside(List<(int Start, int End)> spans, int start, int end, string text)
@@ -108,7 +128,7 @@ internal static partial class Tags
         runs.AddRange(node.Paragraphs.Where(p => p.ChildrenBefore == 0 && !tag.FieldRuns.Contains(p)));
         var duty = OutlineInterpreter.Duty(owner, runs, locator, false, node.Line!.ContentStart) with
         {
-            StatedRoles = Roles(tag, null),
+            StatedRoles = Roles(tag, RoleBasisKind.Tag),
         };
         interpreter.AddDuty(duty with { Text = WithoutTags(duty.Text) });
     }
@@ -121,7 +141,7 @@ internal static partial class Tags
         var sectorText = WithoutTags(node.HeadText);
         var content = node.Paragraphs.Where(p => p.ChildrenBefore == 0 && !tag.TagRuns.Contains(p)).ToList();
         var items = node.Children.Where(c => !c.LooksLikeHeading).ToList();
-        var roles = Roles(tag, null);
+        var roles = Roles(tag, RoleBasisKind.Heading);
         if (content.Count == 0 && items.Count == 0)
         {
             var duty = OutlineInterpreter.Duty(owner, [node.Head!], locator, false, node.Line!.ContentStart);
@@ -145,8 +165,12 @@ internal static partial class Tags
         interpreter.Attribute(node.AllLines());
     }
 
-    private static List<StatedRole> Roles(Tag tag, string? scope) =>
-        [.. tag.Leads.Select(b => new StatedRole(b, true, scope)), .. tag.Assists.Select(b => new StatedRole(b, false, scope))];
+    // A tag after a task states roles as a tag; lines or a tag under a heading that names a sector, as a heading.
+    private static List<StatedRole> Roles(Tag tag, RoleBasisKind basis) =>
+    [
+        .. tag.Leads.Select(b => new StatedRole(b, true, null, basis, tag.LeadQuote)),
+        .. tag.Assists.Select(b => new StatedRole(b, false, null, basis, tag.AssistQuote)),
+    ];
 
     [GeneratedRegex(@"[（(]\s*(牵头单位|牵头部门|主责单位|主责部门|责任单位|责任部门)[:：]([^；;）)]+)(?:[；;]\s*(配合单位|配合部门|协助单位|协办单位)[:：]([^）)]+))?[）)]")]
     private static partial Regex Inline();

@@ -43,6 +43,24 @@ public abstract class GraphStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Keeps_how_the_document_states_a_lead_or_an_assist()
+    {
+        var doc = new TestDocument("云溪县", "安全生产职责清单");
+        var housing = doc.Body("县住房和城乡建设局", "住房城乡建设");
+        var police = doc.Body("县公安局", "公安");
+        var gasDuty = doc.Duty(housing, "负责城镇燃气安全监督管理。");
+        var policeDuty = doc.Duty(police, "配合做好燃气安全检查。");
+        doc.Role(EdgeType.Lead, housing, TestTaxonomy.TownGas, gasDuty, RoleBasisKind.Verb, "负责城镇燃气安全监督管理");
+        doc.Role(EdgeType.Assist, police, TestTaxonomy.TownGas, policeDuty, RoleBasisKind.TableColumn, "配合单位：县公安局");
+        await Store.LoadDocumentAsync(doc.Build());
+
+        var lead = Assert.Single(await Store.GetEdgesAsync([housing.Id], EdgeType.Lead, Direction.Outgoing));
+        Assert.Equal([new RoleBasis(gasDuty.Id, RoleBasisKind.Verb, "负责城镇燃气安全监督管理")], lead.Basis);
+        var assist = Assert.Single(await Store.GetEdgesAsync([TestTaxonomy.TownGas.Id], EdgeType.Assist, Direction.Incoming));
+        Assert.Equal([new RoleBasis(policeDuty.Id, RoleBasisKind.TableColumn, "配合单位：县公安局")], assist.Basis);
+    }
+
+    [StoreFact]
     public async Task Loading_the_same_document_again_changes_nothing()
     {
         var (graph, k) = Kunshan();

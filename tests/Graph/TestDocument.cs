@@ -75,6 +75,14 @@ internal sealed class TestDocument
         return edge;
     }
 
+    /// <summary>A LEAD or ASSIST edge stated one way, as the reader records it: the duty and the words quoted.</summary>
+    public GraphEdge Role(EdgeType type, Body body, Sector sector, Duty duty, RoleBasisKind kind, string quote, string? scope = null)
+    {
+        var edge = new GraphEdge(type, body.Id, sector.Id, [duty.Id], scope, duty.Source) { Basis = [new RoleBasis(duty.Id, kind, quote)] };
+        _edges.Add(edge);
+        return edge;
+    }
+
     public DocumentGraph Build()
     {
         var text = _text.ToString();

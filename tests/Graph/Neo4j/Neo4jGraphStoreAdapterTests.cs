@@ -15,6 +15,8 @@ public sealed class Neo4jGraphStoreAdapterTests : IDisposable
 
     private static string Line(RecordedRequest r) => $"{r.Method} {r.Path}";
 
+    private static readonly JsonSerializerOptions BasisJson = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     [Fact]
     public async Task Creates_uniqueness_constraints_and_a_cjk_full_text_index_if_they_do_not_exist()
     {
@@ -75,6 +77,9 @@ public sealed class Neo4jGraphStoreAdapterTests : IDisposable
         Assert.Equal(graph.Document.Id, edgeRows[0].GetProperty("properties").GetProperty("doc").GetString());
         Assert.Equal(graph.Document.JurisdictionId, edgeRows[0].GetProperty("properties").GetProperty("place").GetString());
         Assert.Equal("安全供用气合同", edgeRows[0].GetProperty("properties").GetProperty("scope").GetString());
+        // The role's basis is one JSON string: a relationship property holds no records.
+        var basis = edgeRows[0].GetProperty("properties").GetProperty("basis").GetString()!;
+        Assert.Equal(edge.Basis, JsonSerializer.Deserialize<List<RoleBasis>>(basis, BasisJson));
     }
 
     [Fact]
@@ -205,10 +210,10 @@ public sealed class Neo4jGraphStoreAdapterTests : IDisposable
     public async Task Reads_relationships_with_their_evidence_and_provenance()
     {
         _api.Then(FakeQueryApi.Rows("""
-            {"fields":["relType","fromId","toId","evidence","scope","doc","locator","start","length"],
+            {"fields":["relType","fromId","toId","evidence","scope","basis","doc","locator","start","length"],
              "values":[
-               ["ASSIST","b_1","s_1",["d_1","d_2"],"网约车平台公司的经营许可","doc_1","表格 第3行",120,18],
-               ["IN","b_1","j_1",null,null,null,null,null,null]
+               ["ASSIST","b_1","s_1",["d_1","d_2"],"网约车平台公司的经营许可","[{\"DutyId\":\"d_1\",\"Kind\":\"TableColumn\",\"Quote\":\"配合单位：公安部门\"}]","doc_1","表格 第3行",120,18],
+               ["IN","b_1","j_1",null,null,null,null,null,null,null]
              ]}
             """));
 
@@ -218,6 +223,8 @@ public sealed class Neo4jGraphStoreAdapterTests : IDisposable
         Assert.Equal(EdgeType.Assist, edges[0].Type);
         Assert.Equal(["d_1", "d_2"], edges[0].Evidence);
         Assert.Equal("网约车平台公司的经营许可", edges[0].Scope);
+        Assert.Equal([new RoleBasis("d_1", RoleBasisKind.TableColumn, "配合单位：公安部门")], edges[0].Basis);
+        Assert.Empty(edges[1].Basis);
         Assert.Equal(new Provenance("doc_1", "表格 第3行", 120, 18), edges[0].Source);
         Assert.Equal(new GraphEdge(EdgeType.In, "b_1", "j_1", [], null, null).Id, edges[1].Id);
         Assert.Null(edges[1].Source);
@@ -228,7 +235,7 @@ public sealed class Neo4jGraphStoreAdapterTests : IDisposable
     [Fact]
     public async Task Asks_only_for_the_given_places_edges_and_asks_nothing_for_no_places()
     {
-        _api.Then(FakeQueryApi.Rows("""{"fields":["relType","fromId","toId","evidence","scope","doc","locator","start","length"],"values":[]}"""));
+        _api.Then(FakeQueryApi.Rows("""{"fields":["relType","fromId","toId","evidence","scope","basis","doc","locator","start","length"],"values":[]}"""));
 
         await StoreDriver.Store(_api).GetEdgesAsync(["s_1"], EdgeType.Lead, Direction.Incoming, ["j_1", "j_2", "j_1"]);
         Assert.Empty(await StoreDriver.Store(_api).GetEdgesAsync(["s_1"], EdgeType.Lead, Direction.Incoming, []));
@@ -241,9 +248,9 @@ public sealed class Neo4jGraphStoreAdapterTests : IDisposable
     [Fact]
     public async Task Expands_one_hop_per_statement_and_never_returns_to_expanded_nodes()
     {
-        const string fields = """["relType","fromId","toId","evidence","scope","doc","locator","start","length"]""";
-        _api.Then(FakeQueryApi.Rows($$"""{"fields":{{fields}},"values":[["LEAD","a","s",["d"],null,"doc","一",1,2]]}"""))
-            .Then(FakeQueryApi.Rows($$"""{"fields":{{fields}},"values":[["ASSIST","b","s",["e"],null,"doc","二",3,4]]}"""));
+        const string fields = """["relType","fromId","toId","evidence","scope","basis","doc","locator","start","length"]""";
+        _api.Then(FakeQueryApi.Rows($$"""{"fields":{{fields}},"values":[["LEAD","a","s",["d"],null,null,"doc","一",1,2]]}"""))
+            .Then(FakeQueryApi.Rows($$"""{"fields":{{fields}},"values":[["ASSIST","b","s",["e"],null,null,"doc","二",3,4]]}"""));
 
         var edges = await StoreDriver.Store(_api).ExpandAsync(["a"], [EdgeType.Lead, EdgeType.Assist], maxHops: 5, maxEdges: 10);
 

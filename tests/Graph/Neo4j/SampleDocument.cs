@@ -39,7 +39,10 @@ public static class SampleDocument
             [j, safety, office, commerce, group, mayor, duty, leaderDuty, law, ride],
             [
                 new GraphEdge(EdgeType.Lead, commerce.Id, food, [duty.Id], null, where),
-                new GraphEdge(EdgeType.Assist, commerce.Id, gas, [duty.Id], "安全供用气合同", where),
+                new GraphEdge(EdgeType.Assist, commerce.Id, gas, [duty.Id], "安全供用气合同", where)
+                {
+                    Basis = [new RoleBasis(duty.Id, RoleBasisKind.Verb, dutyText)],
+                },
                 new GraphEdge(EdgeType.Cite, duty.Id, law.Id, [], null, where),
                 new GraphEdge(EdgeType.Covers, duty.Id, gas, [], null, where),
                 new GraphEdge(EdgeType.Covers, duty.Id, food, [], null, where),
