@@ -13,6 +13,7 @@ builder.Services.AddSafetyDutyGraphQL(builder.Configuration);
 builder.Services.AddSafetyDutyTelemetry(builder.Configuration);
 
 var app = builder.Build();
+app.UseCors();
 app.MapHealthEndpoints();
 app.MapGraphQLEndpoint();
 app.MapWebPage();

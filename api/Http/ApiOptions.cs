@@ -20,4 +20,15 @@ public sealed class ApiOptions
     public int MaxRequestBytes { get; set; } = 1_048_576;
 
     public bool EnableIntrospection { get; set; } = true;
+
+    /// <summary>Cross-origin calls from web pages of other origins (<c>Api:Cors</c>).</summary>
+    public CorsSettings Cors { get; init; } = new();
+}
+
+/// <summary>Which other web origins may call the API from a browser.</summary>
+public sealed class CorsSettings
+{
+    /// <summary>Origins as a browser sends them (<c>https://app.example.gov.cn</c>: scheme, host, port, no path).
+    /// None, the default: no page of another origin may call the API.</summary>
+    public IList<string> AllowedOrigins { get; init; } = [];
 }

@@ -205,5 +205,6 @@ public sealed class GraphQLEndpoint(
 public static class GraphQLEndpointRouting
 {
     public static IEndpointConventionBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder app, string pattern = "/graphql") =>
-        app.Map(pattern, context => context.RequestServices.GetRequiredService<GraphQLEndpoint>().HandleAsync(context));
+        app.Map(pattern, context => context.RequestServices.GetRequiredService<GraphQLEndpoint>().HandleAsync(context))
+            .RequireCors(CrossOriginCalls.Policy);
 }

@@ -24,6 +24,7 @@ public static class GraphQLRegistration
         services.AddScoped<GraphBatchLoader>();
         services.AddSingleton<ApiKeyCheck>();
         services.AddSingleton<GraphQLEndpoint>();
+        services.AddCrossOriginCalls();
 
         services.AddGraphQL(builder =>
         {

@@ -10,9 +10,14 @@ public static class Neo4jCypher
     /// <summary>The label every stored node carries besides its own, so that an id finds a node whatever its label.</summary>
     public const string EntityLabel = "Entity";
 
-    /// <summary>The full-text index over display names and aliases, with Lucene's CJK (bigram) analyzer so that
+    /// <summary>The full-text index over each node's search text (<see cref="Store.NodeProjection.SearchText"/>: names,
+    /// aliases, a document's number and issuer, a law's title as cited), with Lucene's CJK (bigram) analyzer so that
     /// two-character Chinese terms match.</summary>
-    public const string FullTextIndex = "entity_text";
+    public const string FullTextIndex = "entity_search_text";
+
+    /// <summary>The earlier full-text index, over display names and aliases only; dropped so that both stores find a
+    /// node by the same text.</summary>
+    public const string FormerFullTextIndex = "entity_text";
 
     /// <summary>Column list shared by every statement that returns relationships.</summary>
     private const string EdgeColumns =
@@ -103,9 +108,10 @@ public static class Neo4jCypher
             $"CREATE INDEX entity_{property.ToLowerInvariant()} IF NOT EXISTS FOR (n:{EntityLabel}) ON (n.{property})"));
         statements.AddRange(DocumentEdgeTypes.Select(Type).Select(type =>
             $"CREATE INDEX rel_{type.ToLowerInvariant()}_doc IF NOT EXISTS FOR ()-[r:{type}]-() ON (r.doc)"));
+        statements.Add($"DROP INDEX {FormerFullTextIndex} IF EXISTS");
         statements.Add(
             $"CREATE FULLTEXT INDEX {FullTextIndex} IF NOT EXISTS FOR (n:{string.Join('|', Labels.Values)}) "
-            + "ON EACH [n.displayName, n.aliasText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}");
+            + "ON EACH [n.searchText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}");
         // Indexes are populated in the background; queries must not race a new one.
         statements.Add("CALL db.awaitIndexes(300)");
         return statements;
@@ -129,7 +135,7 @@ public static class Neo4jCypher
         + "WITH n, [i IN range(0, size(coalesce(n.docs, [])) - 1) WHERE n.docs[i] <> $documentId] AS keep "
         + "WITH n, [i IN keep | n.docs[i]] AS docs, [i IN keep | n.versions[i]] AS versions "
         + "SET n.docs = docs, n.versions = versions "
-        + "RETURN n.id AS id, versions[-1] AS json, coalesce(n.taxonomy, false) AS taxonomy";
+        + "RETURN n.id AS id, versions[-1] AS json";
 
     public const string DeleteNodes = "UNWIND $ids AS nodeId MATCH (n:Entity {id: nodeId}) DETACH DELETE n";
 
@@ -148,13 +154,11 @@ public static class Neo4jCypher
         "UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) "
         + $"MERGE (a)-[r:{Type(type)} {{id: row.id}}]->(b) SET r += row.properties";
 
-    /// <summary>Sectors that left the taxonomy: deleted unless a document still contributes them.</summary>
-    public const string DropSectorsOutsideTaxonomy =
-        "MATCH (s:Sector) WHERE NOT s.id IN $ids SET s.taxonomy = false "
-        + "WITH s WHERE size(coalesce(s.docs, [])) = 0 DETACH DELETE s";
+    /// <summary>Sectors that left the taxonomy (documents never contribute sectors: DocumentContribution refuses them).</summary>
+    public const string DropSectorsOutsideTaxonomy = "MATCH (s:Sector) WHERE NOT s.id IN $ids DETACH DELETE s";
 
     public const string UpsertTaxonomy =
-        "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n:Sector SET n += row.properties SET n.taxonomy = true";
+        "UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n:Sector SET n += row.properties";
 
     /// <summary>Deletes the structural relationships held by the given nodes, before their links are written anew.</summary>
     public static string UnlinkHeld(EdgeType type)

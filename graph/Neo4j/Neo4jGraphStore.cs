@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using SafetyDuty.Graph.Model;
 using SafetyDuty.Graph.Store;
 
@@ -14,12 +12,6 @@ namespace SafetyDuty.Graph.Neo4j;
 /// document node lists the nodes it contributed, so a new version replaces exactly that.</summary>
 public sealed class Neo4jGraphStore : IGraphStore
 {
-    private static readonly JsonSerializerOptions NodeJson = new()
-    {
-        Converters = { new JsonStringEnumConverter() },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private readonly Neo4jQueryApiClient _client;
     private readonly int _batchSize;
 
@@ -42,17 +34,10 @@ public sealed class Neo4jGraphStore : IGraphStore
 
     public Task<LoadOutcome> LoadDocumentAsync(DocumentGraph graph, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(graph);
-        var documentId = graph.Document.Id;
-        var fingerprint = Fingerprint(graph);
-        var nodes = new Dictionary<string, GraphNode>();
-        foreach (var node in graph.Nodes)
-        {
-            nodes[node.Id] = node;
-        }
-
-        nodes[documentId] = graph.Document;
-        var contributed = nodes.Keys.Order(StringComparer.Ordinal).ToList();
+        var contribution = DocumentContribution.Of(graph);
+        var documentId = contribution.Document.Id;
+        var fingerprint = contribution.Fingerprint;
+        var contributed = contribution.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal).ToList();
 
         // The whole replacement is one explicit transaction; replaying it from the start is safe because it first
         // removes whatever this document contributed and then writes the new version with MERGE.
@@ -71,21 +56,21 @@ public sealed class Neo4jGraphStore : IGraphStore
                     await ReleaseDocumentAsync(tx, documentId, token);
                 }
 
-                foreach (var group in nodes.Values.GroupBy(n => n.Label).OrderBy(g => g.Key))
+                foreach (var group in contribution.Nodes.GroupBy(n => n.Label).OrderBy(g => g.Key))
                 {
                     var rows = group.Select(n => (object?)new Dictionary<string, object?>
                     {
                         ["id"] = n.Id,
-                        ["properties"] = n is Document d ? DocumentProperties(d, graph.Text, fingerprint, contributed) : NodeProperties(n),
+                        ["properties"] = n is Document d ? DocumentProperties(d, contribution.Text, fingerprint, contributed) : NodeProperties(n),
                     }).ToList();
                     await RunBatchedAsync(tx, Neo4jCypher.UpsertDocumentNodes(group.Key), rows, documentId, token);
                 }
 
                 await LinkAsync(tx, contributed, Neo4jCypher.StructuralEdgeTypes, token);
 
-                foreach (var group in graph.Edges.Where(e => !Neo4jCypher.IsStructural(e.Type)).GroupBy(e => e.Type).OrderBy(g => g.Key))
+                foreach (var group in contribution.Edges.Where(e => !Neo4jCypher.IsStructural(e.Type)).GroupBy(e => e.Type).OrderBy(g => g.Key))
                 {
-                    var rows = group.DistinctBy(e => e.Id).Select(e => (object?)EdgeRow(e, documentId, graph.Document.JurisdictionId)).ToList();
+                    var rows = group.Select(e => (object?)EdgeRow(e, documentId, contribution.Document.JurisdictionId)).ToList();
                     await RunBatchedAsync(tx, Neo4jCypher.UpsertDocumentEdges(group.Key), rows, documentId, token);
                 }
 
@@ -367,7 +352,7 @@ public sealed class Neo4jGraphStore : IGraphStore
                 survivors.Add(new Dictionary<string, object?> { ["id"] = id, ["properties"] = NodeProperties(remaining) });
                 survivorIds.Add(id);
             }
-            else if (row[released.Column("taxonomy")].ValueKind != JsonValueKind.True)
+            else
             {
                 orphans.Add(id);
             }
@@ -413,49 +398,24 @@ public sealed class Neo4jGraphStore : IGraphStore
         }
     }
 
+    // The store-independent projection as node properties. The search text is normalised as the search terms are
+    // (SearchTerms), so that a substring search over it finds full-width and upper-case forms.
     private static Dictionary<string, object?> NodeProperties(GraphNode node)
     {
-        var aliases = node switch
+        var p = NodeProjection.Of(node);
+        return new Dictionary<string, object?>
         {
-            Body b => b.Aliases,
-            Sector s => s.Aliases,
-            _ => null,
+            ["displayName"] = p.DisplayName,
+            ["json"] = p.Json,
+            ["aliases"] = p.Aliases.Count == 0 ? null : p.Aliases,
+            ["searchText"] = p.SearchText.Normalize(NormalizationForm.FormKC).ToLowerInvariant(),
+            ["jurisdictionId"] = p.JurisdictionId,
+            ["agencyType"] = p.AgencyType,
+            ["inRef"] = p.InId,
+            ["ownerRef"] = p.OwnerId,
+            ["hostedByRef"] = p.HostId,
+            ["parentRef"] = p.ParentId,
         };
-        var properties = new Dictionary<string, object?>
-        {
-            ["displayName"] = node.DisplayName,
-            ["json"] = JsonSerializer.Serialize(node, NodeJson),
-            ["aliases"] = aliases,
-            ["aliasText"] = aliases is { Count: > 0 } ? string.Join(' ', aliases) : null,
-            ["searchText"] = string.Join(' ', aliases is null ? [node.DisplayName] : aliases.Prepend(node.DisplayName))
-                .Normalize(NormalizationForm.FormKC).ToLowerInvariant(),
-            ["jurisdictionId"] = node switch
-            {
-                Jurisdiction j => j.Id,
-                Document d => d.JurisdictionId,
-                Body b => b.JurisdictionId,
-                Leader l => l.JurisdictionId,
-                Duty d => d.JurisdictionId,
-                _ => null,
-            },
-            ["agencyType"] = (node as Body)?.AgencyType,
-            ["inRef"] = node switch
-            {
-                Document d => d.JurisdictionId,
-                Body b => b.JurisdictionId,
-                Leader l => l.JurisdictionId,
-                _ => null,
-            },
-            ["ownerRef"] = (node as Duty)?.OwnerId,
-            ["hostedByRef"] = (node as Body)?.HostedById,
-            ["parentRef"] = node switch
-            {
-                Sector s => s.ParentId,
-                Jurisdiction j => j.ParentId,
-                _ => null,
-            },
-        };
-        return properties;
     }
 
     private static Dictionary<string, object?> DocumentProperties(Document document, string text, string fingerprint, List<string> contributed)
@@ -480,18 +440,12 @@ public sealed class Neo4jGraphStore : IGraphStore
             ["evidence"] = edge.Evidence,
             ["scope"] = edge.Scope,
             // A property holds scalars or lists of scalars, not records: the role's basis travels as JSON.
-            ["basis"] = edge.Basis.Count == 0 ? null : JsonSerializer.Serialize(edge.Basis, NodeJson),
+            ["basis"] = edge.Basis.Count == 0 ? null : JsonSerializer.Serialize(edge.Basis, NodeJson.Stored.IReadOnlyListRoleBasis),
             ["locator"] = edge.Source?.Locator,
             ["start"] = edge.Source?.Start,
             ["length"] = edge.Source?.Length,
         },
     };
-
-    private static string Fingerprint(DocumentGraph graph)
-    {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(graph, NodeJson);
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
-    }
 
     private static List<GraphNode> ReadNodes(Neo4jResult result, string field)
     {
@@ -500,7 +454,7 @@ public sealed class Neo4jGraphStore : IGraphStore
     }
 
     private static GraphNode? DeserializeNode(JsonElement json) =>
-        json.ValueKind == JsonValueKind.String ? JsonSerializer.Deserialize<GraphNode>(json.GetString()!, NodeJson) : null;
+        json.ValueKind == JsonValueKind.String ? NodeProjection.Read(json.GetString()!) : null;
 
     private static List<GraphEdge> ReadEdges(Neo4jResult result)
     {
@@ -527,7 +481,7 @@ public sealed class Neo4jGraphStore : IGraphStore
                 Str(row[scope]),
                 document is not null && where is not null ? new Provenance(document, where, Int(row[start]), Int(row[length])) : null)
             {
-                Basis = Str(row[basis]) is { } json ? JsonSerializer.Deserialize<List<RoleBasis>>(json, NodeJson) ?? [] : [],
+                Basis = Str(row[basis]) is { } json ? JsonSerializer.Deserialize(json, NodeJson.Stored.IReadOnlyListRoleBasis) ?? [] : [],
             });
         }
 

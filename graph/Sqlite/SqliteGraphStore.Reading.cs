@@ -319,7 +319,8 @@ public sealed partial class SqliteGraphStore
                     ? []
                     : JsonSerializer.Deserialize(reader.GetString(9), NodeJson.Stored.IReadOnlyListRoleBasis) ?? [];
                 edges.Add(new GraphEdge(type, reader.GetString(1), reader.GetString(2), evidence,
-                    reader.IsDBNull(4) ? null : reader.GetString(4), source) { Basis = basis });
+                    reader.IsDBNull(4) ? null : reader.GetString(4), source)
+                { Basis = basis });
             }
 
             return edges;

@@ -18,17 +18,17 @@ public sealed partial class SqliteGraphStore
 {
     public Task<LoadOutcome> LoadDocumentAsync(DocumentGraph graph, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(graph);
-        var documentId = graph.Document.Id;
-        var nodes = NodesOf(graph);
-        var edges = EdgesOf(graph);
+        var contribution = DocumentContribution.Of(graph);
+        var documentId = contribution.Document.Id;
 
         return Run(connection =>
         {
             using var transaction = connection.BeginTransaction(deferred: false);
+            // documents.content_hash holds the contribution's fingerprint (a hash of what was read, not of the file
+            // alone); a value from before that is simply a fingerprint that no longer matches.
             using var hash = Command(connection, "SELECT content_hash FROM documents WHERE id = $id;", ("$id", documentId));
             var oldHash = hash.ExecuteScalar() as string;
-            if (oldHash == graph.Document.ContentHash)
+            if (oldHash == contribution.Fingerprint)
             {
                 return LoadOutcome.Unchanged;
             }
@@ -40,14 +40,14 @@ public sealed partial class SqliteGraphStore
 
             using (var insertDocument = Command(connection,
                 "INSERT INTO documents (id, content_hash, text) VALUES ($id, $hash, $text);",
-                ("$id", documentId), ("$hash", graph.Document.ContentHash), ("$text", graph.Text)))
+                ("$id", documentId), ("$hash", contribution.Fingerprint), ("$text", contribution.Text)))
             {
                 insertDocument.ExecuteNonQuery();
             }
 
             using (var writer = new NodeWriter(connection))
             {
-                foreach (var node in nodes)
+                foreach (var node in contribution.Nodes)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var row = NodeRow.Of(node);
@@ -56,7 +56,7 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
-            InsertEdges(connection, graph.Document, edges, cancellationToken);
+            InsertEdges(connection, contribution.Document, contribution.Edges, cancellationToken);
             transaction.Commit();
             return oldHash is null ? LoadOutcome.Inserted : LoadOutcome.Replaced;
         }, cancellationToken);
@@ -217,50 +217,6 @@ public sealed partial class SqliteGraphStore
             Set(insert, "$basis", edge.Basis.Count == 0 ? null : JsonSerializer.Serialize(edge.Basis, NodeJson.Stored.IReadOnlyListRoleBasis));
             insert.ExecuteNonQuery();
         }
-    }
-
-    // The document node first, then the nodes it yields, each id once (the last occurrence wins).
-    private static List<GraphNode> NodesOf(DocumentGraph graph)
-    {
-        var byId = new Dictionary<string, GraphNode> { [graph.Document.Id] = graph.Document };
-        foreach (var node in graph.Nodes)
-        {
-            if (node is Sector)
-            {
-                throw new ArgumentException($"文件 {graph.Document.Id} 含有行业领域节点 {node.Id}；行业领域只来自分类表 (sectors come from the taxonomy, not from documents).", nameof(graph));
-            }
-
-            if (node is Duty duty && duty.DocumentId != graph.Document.Id)
-            {
-                throw new ArgumentException($"职责 {duty.Id} 的出处是另一份文件 {duty.DocumentId} (a duty belongs to the document it was read from).", nameof(graph));
-            }
-
-            if (node.Id != graph.Document.Id)
-            {
-                byId[node.Id] = node;
-            }
-        }
-
-        return [.. byId.Values];
-    }
-
-    // One edge per id (type, ends, document): repeated mentions of the same relationship merge their evidence.
-    private static List<GraphEdge> EdgesOf(DocumentGraph graph)
-    {
-        var byId = new Dictionary<string, GraphEdge>();
-        foreach (var edge in graph.Edges)
-        {
-            if (edge.Source is not null && edge.Source.DocumentId != graph.Document.Id)
-            {
-                throw new ArgumentException($"关系 {edge.Type} {edge.FromId}→{edge.ToId} 的出处是另一份文件 (an edge belongs to the document it was read from).", nameof(graph));
-            }
-
-            byId[edge.Id] = byId.TryGetValue(edge.Id, out var seen)
-                ? seen with { Evidence = [.. seen.Evidence.Union(edge.Evidence)], Scope = seen.Scope ?? edge.Scope, Basis = [.. seen.Basis.Union(edge.Basis)] }
-                : edge;
-        }
-
-        return [.. byId.Values];
     }
 
     private static void Set(SqliteCommand command, string name, object? value) =>

@@ -107,7 +107,8 @@ internal sealed class GraphAssembler(
         nodes.AddRange(duties);
         nodes.AddRange(_laws.Values.OrderBy(l => l.Id, StringComparer.Ordinal));
         var edges = _edges.Select(e => new GraphEdge(e.Key.Item1, e.Key.Item2, e.Key.Item3, e.Value.Evidence,
-                e.Value.Scopes.Count == 0 ? null : string.Join("；", e.Value.Scopes), e.Value.Source) { Basis = e.Value.Basis })
+                e.Value.Scopes.Count == 0 ? null : string.Join("；", e.Value.Scopes), e.Value.Source)
+        { Basis = e.Value.Basis })
             .ToList();
         return new DocumentGraph(document, text, nodes, edges);
     }

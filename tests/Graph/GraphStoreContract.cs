@@ -73,6 +73,80 @@ public abstract class GraphStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task The_same_file_read_differently_by_a_changed_reader_replaces_the_old_reading_and_then_stays_unchanged()
+    {
+        // The same file (same text, same content hash): the first reader took 市商务局 for an unknown agency, the
+        // changed one knows it and sees one more relationship.
+        var (before, _) = SameFileReadBy(knowsCommerce: false);
+        var (after, commerce) = SameFileReadBy(knowsCommerce: true);
+        Assert.Equal(before.Document.ContentHash, after.Document.ContentHash);
+        Assert.Equal(before.Text, after.Text);
+        await Store.LoadDocumentAsync(before);
+
+        Assert.Equal(LoadOutcome.Replaced, await Store.LoadDocumentAsync(after));
+        Assert.Equal(LoadOutcome.Unchanged, await Store.LoadDocumentAsync(after));
+
+        Assert.Equal("商务", Assert.IsType<Body>(Assert.Single(await Store.GetNodesAsync([commerce]))).AgencyType);
+        Assert.Single(await Store.GetEdgesAsync([commerce], EdgeType.Assist, Direction.Outgoing));
+    }
+
+    [StoreFact]
+    public async Task Refuses_a_document_graph_that_breaks_the_model_and_writes_nothing()
+    {
+        var version = await Store.GetContentVersionAsync();
+        var withSector = new TestDocument("昆山市", "带行业领域的文件");
+        withSector.Add(new Sector(StableId.Sector("网约车"), "网约车", "venue", null, []));
+        var foreignDuty = new TestDocument("昆山市", "借用职责的文件");
+        var other = new TestDocument("昆山市", "另一份文件");
+        foreignDuty.Add(other.Duty(other.Body("市交通局", "交通运输"), "负责网约车行业管理。"));
+        var foreignEdge = new TestDocument("昆山市", "借用关系的文件");
+        var transport = foreignEdge.Body("市交通局", "交通运输");
+        var lead = other.Edge(EdgeType.Lead, transport, TestTaxonomy.Fire);
+        var foreignEdgeGraph = foreignEdge.Build() with { Edges = [lead] };
+
+        foreach (var graph in new[] { withSector.Build(), foreignDuty.Build(), foreignEdgeGraph })
+        {
+            await Assert.ThrowsAsync<ArgumentException>(() => Store.LoadDocumentAsync(graph));
+            Assert.Null(await Store.GetDocumentTextAsync(graph.Document.Id));
+        }
+
+        Assert.Equal(version, await Store.GetContentVersionAsync());
+        Assert.Empty((await Store.FindNodesAsync(new NodeQuery(NodeLabel.Body))).Items);
+        Assert.Equal(TestTaxonomy.Sectors.Count, (await Store.GetTaxonomyAsync()).Count);
+    }
+
+    [StoreFact]
+    public async Task Duplicate_edges_in_one_document_become_one_edge_that_keeps_the_evidence_of_every_mention()
+    {
+        var doc = new TestDocument("昆山市", "安全生产工作职责规定");
+        var housing = doc.Body("市住建局", "住房和城乡建设");
+        var pipes = doc.Duty(housing, "负责管道燃气安全监督管理。");
+        var bottles = doc.Duty(housing, "负责瓶装燃气经营许可。");
+        var both = doc.Duty(housing, "会同有关部门开展燃气安全检查。");
+        doc.Edge(EdgeType.Lead, housing, TestTaxonomy.Gas, null, pipes);
+        doc.Edge(EdgeType.Lead, housing, TestTaxonomy.Gas, "燃气经营", bottles, both);
+        doc.Edge(EdgeType.Lead, housing, TestTaxonomy.Gas, null, pipes);
+
+        await Store.LoadDocumentAsync(doc.Build());
+
+        var edge = Assert.Single(await Store.GetEdgesAsync([housing.Id], EdgeType.Lead, Direction.Outgoing));
+        Assert.Equal([pipes.Id, bottles.Id, both.Id], edge.Evidence);
+        Assert.Equal("燃气经营", edge.Scope);
+    }
+
+    [StoreFact]
+    public async Task Finds_a_document_by_its_number_and_its_issuer_as_well_as_its_title()
+    {
+        var (graph, _) = Kunshan();
+        await Store.LoadDocumentAsync(graph);
+
+        foreach (var words in new[] { "昆政发", "测试人民政府", "职责规定" })
+        {
+            Assert.Equal([graph.Document.Id], (await Store.SearchAsync(new TextQuery(words, NodeLabel.Document))).Items.Select(h => h.Node.Id));
+        }
+    }
+
+    [StoreFact]
     public async Task Loading_a_new_version_replaces_exactly_what_the_old_version_contributed()
     {
         var v1 = new TestDocument("昆山市", "安全生产工作职责规定", "v1");
@@ -604,6 +678,22 @@ public abstract class GraphStoreContract : IAsyncLifetime
         doc.Edge(EdgeType.Mentions, cateringGas, safety);
         doc.Edge(EdgeType.Cite, townGas, law);
         return (doc.Build(), new KunshanParts(doc.Place, safety, office, commerce, mayor, law, mayorDuty, cateringGas, commerceFire, townGas));
+    }
+
+    // One file as two readers read it: the same text either way, the second reader knowing 市商务局's agency and
+    // its assist on gas.
+    private static (DocumentGraph Graph, string CommerceId) SameFileReadBy(bool knowsCommerce)
+    {
+        var doc = new TestDocument("昆山市", "安全生产工作职责规定");
+        var commerce = doc.Body("市商务局", knowsCommerce ? "商务" : null);
+        var duty = doc.Duty(commerce, "配合做好餐饮场所燃气安全。");
+        doc.Edge(EdgeType.Covers, duty, TestTaxonomy.Gas);
+        if (knowsCommerce)
+        {
+            doc.Edge(EdgeType.Assist, commerce, TestTaxonomy.Gas, null, duty);
+        }
+
+        return (doc.Build(), commerce.Id);
     }
 
     private sealed record KunshanParts(

@@ -27,13 +27,6 @@ public sealed class WebPageFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException(
-                $"浏览器测试需要 Debian 的 Chromium，但 {ChromiumPath} 不存在。请运行：apt-get install -y chromium fonts-noto-cjk " +
-                "(browser tests need Debian's chromium; Playwright never downloads a browser here).");
-        }
-
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Store:Path", Path.Combine(_dataDirectory, "safetyduty.db"));
@@ -46,7 +39,20 @@ public sealed class WebPageFixture : IAsyncLifetime
         BaseAddress = new Uri(addresses.Addresses.Single());
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Debian's Chromium, headless, with nothing of its own going to the network.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"浏览器测试需要 Debian 的 Chromium，但 {ChromiumPath} 不存在。请运行：apt-get install -y chromium fonts-noto-cjk " +
+                "(browser tests need Debian's chromium; Playwright never downloads a browser here).");
+        }
+
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,

@@ -18,18 +18,20 @@ public sealed class Neo4jGraphStoreAdapterTests : IDisposable
     private static readonly JsonSerializerOptions BasisJson = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     [Fact]
-    public async Task Creates_uniqueness_constraints_and_a_cjk_full_text_index_if_they_do_not_exist()
+    public async Task Creates_uniqueness_constraints_and_a_cjk_full_text_index_over_the_search_text_if_they_do_not_exist()
     {
         await StoreDriver.Store(_api).InitializeAsync();
 
         var statements = _api.Requests.Select(r => r.Statement!).ToList();
-        Assert.All(statements.SkipLast(1), s => Assert.Contains("IF NOT EXISTS", s, StringComparison.Ordinal));
+        Assert.All(statements.SkipLast(1), s => Assert.Contains(s.StartsWith("DROP ", StringComparison.Ordinal) ? "IF EXISTS" : "IF NOT EXISTS", s, StringComparison.Ordinal));
+        Assert.Contains($"DROP INDEX {Neo4jCypher.FormerFullTextIndex} IF EXISTS", statements);
         Assert.Equal("CALL db.awaitIndexes(300)", statements[^1]);
         Assert.Contains("CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE", statements);
         Assert.Contains("CREATE CONSTRAINT body_id IF NOT EXISTS FOR (n:Body) REQUIRE n.id IS UNIQUE", statements);
         var fullText = Assert.Single(statements, s => s.StartsWith("CREATE FULLTEXT INDEX", StringComparison.Ordinal));
         Assert.Contains("`fulltext.analyzer`: 'cjk'", fullText, StringComparison.Ordinal);
         Assert.Contains("(n:Jurisdiction|Document|Body|Leader|Duty|Sector|Law)", fullText, StringComparison.Ordinal);
+        Assert.Contains("ON EACH [n.searchText]", fullText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,7 +49,7 @@ public sealed class Neo4jGraphStoreAdapterTests : IDisposable
         Assert.Equal(Neo4jCypher.DocumentFingerprint, statements[0]);
         // Nothing to release for a new document.
         Assert.DoesNotContain(Neo4jCypher.ReleaseDocumentNodes, statements);
-        foreach (var label in new[] { NodeLabel.Jurisdiction, NodeLabel.Document, NodeLabel.Body, NodeLabel.Leader, NodeLabel.Duty, NodeLabel.Law, NodeLabel.Sector })
+        foreach (var label in new[] { NodeLabel.Jurisdiction, NodeLabel.Document, NodeLabel.Body, NodeLabel.Leader, NodeLabel.Duty, NodeLabel.Law })
         {
             Assert.Contains(Neo4jCypher.UpsertDocumentNodes(label), statements);
         }
@@ -102,6 +104,78 @@ public sealed class Neo4jGraphStoreAdapterTests : IDisposable
         Assert.Equal(
             ["POST /db/neo4j/query/v2/tx", "POST /db/neo4j/query/v2/tx/lyU", "DELETE /db/neo4j/query/v2/tx/lyU"],
             again.Requests.Select(Line));
+    }
+
+    [Fact]
+    public async Task Stores_the_fingerprint_every_store_computes_so_a_changed_reading_of_the_same_file_replaces_the_old_one()
+    {
+        var graph = SampleDocument.Build();
+        var reread = graph with { Edges = [.. graph.Edges.Where(e => e.Type != EdgeType.Mentions)] };
+        var first = DocumentContribution.Of(graph).Fingerprint;
+        _api.Default = r => r.Statement == Neo4jCypher.DocumentFingerprint
+            ? FakeQueryApi.Rows($$"""{"fields":["graphHash"],"values":[["{{first}}"]]}""", inTransaction: true)
+            : FakeQueryApi.EmptyDatabase(r);
+
+        var outcome = await StoreDriver.Store(_api).LoadDocumentAsync(reread);
+
+        Assert.Equal(LoadOutcome.Replaced, outcome);
+        Assert.Equal(graph.Document.ContentHash, reread.Document.ContentHash);
+        var stored = _api.Requests.Single(r => r.Statement == Neo4jCypher.UpsertDocumentNodes(NodeLabel.Document))
+            .Parameters.GetProperty("rows")[0].GetProperty("properties").GetProperty("graphHash").GetString();
+        Assert.Equal(DocumentContribution.Of(reread).Fingerprint, stored);
+        Assert.NotEqual(first, stored);
+    }
+
+    [Fact]
+    public async Task Refuses_a_graph_that_breaks_the_model_before_sending_anything()
+    {
+        var graph = SampleDocument.Build();
+        var sector = new Sector(StableId.Sector("网约车"), "网约车", "venue", null, []);
+        var foreign = graph.Edges[0] with { Source = graph.Edges[0].Source! with { DocumentId = "doc_another" } };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => StoreDriver.Store(_api).LoadDocumentAsync(graph with { Nodes = [.. graph.Nodes, sector] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => StoreDriver.Store(_api).LoadDocumentAsync(graph with { Edges = [.. graph.Edges, foreign] }));
+
+        Assert.Empty(_api.Requests);
+    }
+
+    [Fact]
+    public async Task Sends_duplicate_edges_as_one_row_with_the_evidence_of_every_mention()
+    {
+        var graph = SampleDocument.Build();
+        var lead = graph.Edges.Single(e => e.Type == EdgeType.Lead);
+        var other = graph.Nodes.OfType<Duty>().Single(d => d.Id != lead.Evidence[0]);
+        var twice = graph with { Edges = [.. graph.Edges, lead with { Evidence = [other.Id] }] };
+
+        await StoreDriver.Store(_api).LoadDocumentAsync(twice);
+
+        var rows = _api.Requests.Single(r => r.Statement == Neo4jCypher.UpsertDocumentEdges(EdgeType.Lead)).Parameters.GetProperty("rows");
+        var row = Assert.Single(rows.EnumerateArray());
+        Assert.Equal([lead.Evidence[0], other.Id], row.GetProperty("properties").GetProperty("evidence").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Sends_each_node_as_the_shared_projection_with_its_search_text_normalised()
+    {
+        var graph = SampleDocument.Build();
+
+        await StoreDriver.Store(_api).LoadDocumentAsync(graph);
+
+        var sent = _api.Requests.Where(r => r.Statement?.StartsWith("UNWIND $rows AS row MERGE (n:Entity", StringComparison.Ordinal) == true)
+            .SelectMany(r => r.Parameters.GetProperty("rows").EnumerateArray())
+            .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("properties"));
+        foreach (var node in graph.Nodes.Append(graph.Document))
+        {
+            var projection = NodeProjection.Of(node);
+            var properties = sent[node.Id];
+            Assert.Equal(projection.Json, properties.GetProperty("json").GetString());
+            Assert.Equal(projection.SearchText.ToLowerInvariant(), properties.GetProperty("searchText").GetString());
+            Assert.Equal(projection.JurisdictionId, properties.GetProperty("jurisdictionId").GetString());
+            Assert.Equal(projection.InId, properties.GetProperty("inRef").GetString());
+        }
+
+        Assert.Equal("昆山市政府有关部门和单位安全生产工作职责规定 昆政发〔2017〕41号 昆山市人民政府",
+            sent[graph.Document.Id].GetProperty("searchText").GetString());
     }
 
     [Fact]

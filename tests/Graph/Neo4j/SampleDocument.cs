@@ -2,7 +2,8 @@ using SafetyDuty.Graph.Model;
 
 namespace SafetyDuty.Tests.Graph.Neo4j;
 
-/// <summary>A small document graph with a node of every label and an edge of every type read from documents,
+/// <summary>A small document graph with a node of every label a document yields (sectors come from the taxonomy)
+/// and an edge of every type read from documents,
 /// shaped like 昆山市's regulation. Names can be replaced to carry hostile text.</summary>
 public static class SampleDocument
 {
@@ -29,14 +30,12 @@ public static class SampleDocument
         var duty = new Duty(StableId.Duty(documentId, "第七条（一）", 1), dutyText, commerce.Id, j.Id, 1, false, where);
         var leaderDuty = new Duty(StableId.Duty(documentId, "第五条", 1), "全面领导本市安全生产工作。", mayor.Id, j.Id, 1, false, where with { Locator = "第五条" });
         var law = new Law(StableId.Law("中华人民共和国安全生产法"), "安全生产法", "中华人民共和国安全生产法", "national-law");
-        // A sector the taxonomy lacks, contributed by the document itself.
-        var ride = new Sector(StableId.Sector("网约车"), "网约车", "venue", null, []);
         var gas = StableId.Sector("燃气");
         var food = StableId.Sector("餐饮");
         return new DocumentGraph(
             document,
             text,
-            [j, safety, office, commerce, group, mayor, duty, leaderDuty, law, ride],
+            [j, safety, office, commerce, group, mayor, duty, leaderDuty, law],
             [
                 new GraphEdge(EdgeType.Lead, commerce.Id, food, [duty.Id], null, where),
                 new GraphEdge(EdgeType.Assist, commerce.Id, gas, [duty.Id], "安全供用气合同", where)

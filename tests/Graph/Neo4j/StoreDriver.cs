@@ -28,8 +28,8 @@ public static class StoreDriver
         {
             // One node only the document contributed, one another document still contributes.
             var survivor = JsonSerializer.Serialize<GraphNode>(new Body("b_shared", "市应急管理局", BodyKind.Department, "应急管理", "j_1", ["市应急局"], null, null));
-            var values = new object?[][] { ["d_only", null, false], ["b_shared", survivor, false] };
-            return FakeQueryApi.Rows(JsonSerializer.Serialize(new { fields = new[] { "id", "json", "taxonomy" }, values }), inTransaction: true);
+            var values = new object?[][] { ["d_only", null], ["b_shared", survivor] };
+            return FakeQueryApi.Rows(JsonSerializer.Serialize(new { fields = new[] { "id", "json" }, values }), inTransaction: true);
         }
 
         return FakeQueryApi.EmptyDatabase(request);
@@ -93,6 +93,11 @@ public static class StoreDriver
         foreach (var label in Enum.GetValues<NodeLabel>())
         {
             all.Add(Neo4jCypher.FindNodes(label));
+        }
+
+        // Documents never contribute sectors (DocumentContribution refuses them); the taxonomy writes those.
+        foreach (var label in Enum.GetValues<NodeLabel>().Where(l => l != NodeLabel.Sector))
+        {
             all.Add(Neo4jCypher.UpsertDocumentNodes(label));
         }
 
