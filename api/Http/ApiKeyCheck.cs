@@ -12,6 +12,9 @@ public sealed class ApiKeyCheck(IOptions<ApiOptions> options)
         .Select(k => Encoding.UTF8.GetBytes(k))
         .ToArray();
 
+    /// <summary>Whether any key is configured at all; with none, nobody can write and the refusal says how to set one.</summary>
+    public bool AnyConfigured => _keys.Length > 0;
+
     public bool IsAuthorised(HttpRequest request)
     {
         var presented = request.Headers["X-Api-Key"].FirstOrDefault();

@@ -17,7 +17,7 @@ public sealed class ApiKeyValidationRule : ValidationRuleBase
             context.ReportError(new ValidationError(
                 context.Document.Source,
                 null,
-                "写操作需要有效的 API 密钥（请求头 X-Api-Key 或 Authorization: Bearer）(a valid API key is required to write).",
+                (context.UserContext as GraphQLUserContext)?.WriteRefusal ?? new GraphQLUserContext(false).WriteRefusal,
                 context.Operation)
             { Code = Code });
         }

@@ -78,7 +78,7 @@ public sealed class GraphQLEndpoint(
             Extensions = graphQLRequest.Extensions,
             RequestServices = http.RequestServices,
             User = http.User,
-            UserContext = new GraphQLUserContext(apiKeys.IsAuthorised(request)),
+            UserContext = new GraphQLUserContext(apiKeys.IsAuthorised(request), apiKeys.AnyConfigured),
             CancellationToken = http.RequestAborted,
             Timeout = _options.ExecutionTimeout,
         });

@@ -24,13 +24,14 @@ public sealed class MutationGraphType : ObjectGraphType
             {
                 if (c.UserContext is not Http.GraphQLUserContext { HasValidApiKey: true })
                 {
-                    throw RequestErrors.Unauthenticated("写操作需要有效的 API 密钥 (a valid API key is required to write).");
+                    throw RequestErrors.Unauthenticated((c.UserContext as Http.GraphQLUserContext)?.WriteRefusal
+                        ?? "写操作需要有效的 API 密钥 (a valid API key is required to write).");
                 }
                 var input = c.GetArgument<LoadDocumentInput>("input");
                 var read = Read(c.RequestServices!.GetRequiredService<DutyDocumentReader>(), input);
                 if (read.Report.IsEmpty)
                 {
-                    throw new ExecutionError($"{input.FileName}: 未读出任何单位、领导岗位或职责条目，未载入 (nothing a duty list contains was found; not loaded).")
+                    throw new ExecutionError($"{input.FileName}: {read.Report.NothingRecognisable}")
                     {
                         Code = "EMPTY_DOCUMENT",
                     };

@@ -18,7 +18,9 @@ namespace SafetyDuty.Seed.Cli;
 /// that configuration names (environment <c>Store__Kind</c>, <c>Store__Path</c>; <c>--db</c> sets <c>Store:Path</c>).</summary>
 internal static class IngestCommand
 {
-    private static readonly string[] Extensions = [".txt", ".docx", ".pdf", ".md"];
+    // A folder's .doc and .wps files are taken too, so that they are refused by name rather than silently passed over.
+    private static readonly HashSet<string> FolderExtensions =
+        [.. DocumentSource.Extensions.Where(e => e.Length > 0), ".doc", ".wps"];
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -49,7 +51,16 @@ internal static class IngestCommand
         {
             try
             {
-                graphs.Add(reader.Read(file).Graph);
+                var read = reader.Read(file);
+                if (read.Report.IsEmpty)
+                {
+                    // A file that yields nothing is not a duty list, or not one the reader understands: storing it would
+                    // say the place has no duties.
+                    failures.Add(new ReadFailure(file, 0, 0, read.Report.NothingRecognisable));
+                    continue;
+                }
+
+                graphs.Add(read.Graph);
             }
             catch (DocumentReadException e)
             {
@@ -191,7 +202,7 @@ internal static class IngestCommand
 
     private static List<string> Expand(IEnumerable<string> inputs) =>
         inputs.SelectMany(input => Directory.Exists(input)
-                ? Directory.EnumerateFiles(input).Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant())).Order(StringComparer.Ordinal)
+                ? Directory.EnumerateFiles(input).Where(f => FolderExtensions.Contains(Path.GetExtension(f).ToLowerInvariant())).Order(StringComparer.Ordinal)
                 : (IEnumerable<string>)[input])
             .ToList();
 }

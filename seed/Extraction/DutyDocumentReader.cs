@@ -59,7 +59,8 @@ public sealed class DutyDocumentReader(Vocabularies vocabularies)
         attributed.UnionWith(metadata.LineNumbers);
         var unattributed = lines.Where(l => l.Content.Length > 0 && !attributed.Contains(l.Number))
             .Select(l => new UnattributedLine(l.Number, l.Content)).ToList();
-        var report = assembler.Report(graph, unattributed, interpreter.Warnings);
+        var report = assembler.Report(graph, unattributed, interpreter.Warnings)
+            .WithShapeWarnings(lines.Count(l => l.Content.Length > 0), graph);
         return new DocumentReadResult(graph, report);
     }
 

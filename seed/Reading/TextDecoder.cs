@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace SafetyDuty.Seed.Reading;
@@ -46,6 +47,35 @@ public static class TextDecoder
 
         var gb18030 = Encoding.GetEncoding(Gb18030CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         return Strict(gb18030, bytes, fileName, "GB18030");
+    }
+
+    /// <summary>Refuses text that decoded without error but is not text: mostly characters no document contains
+    /// (unassigned code points, private use, replacement characters, controls), as when bytes behind a UTF-16 BOM were
+    /// written in another encoding. Such a "document" would be read as nothing, or as nonsense.</summary>
+    public static void RefuseGarbage(string text, string fileName)
+    {
+        var seen = 0;
+        var bad = 0;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            seen++;
+            if (c == '\uFFFD' || char.GetUnicodeCategory(c) is UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse
+                or UnicodeCategory.Surrogate or UnicodeCategory.Control)
+            {
+                bad++;
+            }
+        }
+
+        if (seen > 0 && bad * 5 > seen)
+        {
+            throw new DocumentReadException(fileName, 0, 0,
+                $"无法解码：{bad * 100 / seen}% 的字符是未分配、私用区或替换字符，文件的编码与其内容不符 (undecodable: mostly not text)。请另存为 UTF-8 文本或 .docx 再载入");
+        }
     }
 
     private static string Strict(Encoding encoding, ReadOnlySpan<byte> bytes, string fileName, string name)

@@ -17,12 +17,12 @@ const mutation = `mutation LoadDocument($input: LoadDocumentInput!) {
 
 export async function render(root) {
   root.append(h('h1', {}, '加载文件'),
-    h('p', { class: 'lead-text' }, '上传一份安全生产职责清单（.txt、.docx 或 .pdf），用 API 密钥写入知识库，并查看读取质量报告。同一文件重复加载不会改变数据；新版本会替换旧版本。'));
+    h('p', { class: 'lead-text' }, '上传一份安全生产职责清单（.txt、.docx、.pdf 或网页 .html/.htm；旧版 .doc/.wps 请先另存为 .docx），用 API 密钥写入知识库，并查看读取质量报告。同一文件重复加载不会改变数据；新版本会替换旧版本。'));
   const form = h('form', { class: 'query-form stacked', 'aria-label': '加载文件' },
     h('div', { class: 'field' }, h('label', { for: 'api-key' }, 'API 密钥'),
       h('input', { id: 'api-key', name: 'apiKey', type: 'password', autocomplete: 'off', required: true })),
     h('div', { class: 'field' }, h('label', { for: 'file' }, '文件'),
-      h('input', { id: 'file', name: 'file', type: 'file', accept: '.txt,.docx,.pdf,text/plain', required: true })),
+      h('input', { id: 'file', name: 'file', type: 'file', accept: '.txt,.docx,.pdf,.html,.htm,text/plain,text/html', required: true })),
     h('div', { class: 'field actions' }, h('button', { type: 'submit' }, '加载')));
   const out = h('div', { class: 'results', 'aria-live': 'polite' });
   form.addEventListener('submit', async (e) => {
@@ -34,7 +34,7 @@ export async function render(root) {
       const input = await documentInput(file);
       const data = await gql(mutation, { input }, { apiKey: form.elements.apiKey.value });
       forgetJurisdictions();
-      out.replaceChildren(h('h2', {}, '质量报告'), report(data.loadDocument));
+      out.replaceChildren(h('h2', {}, '质量报告'), summary(data.loadDocument.report), report(data.loadDocument));
       announce('文件已加载');
     } catch (err) {
       out.replaceChildren(errorBox(err));
@@ -48,6 +48,13 @@ async function documentInput(file) {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return { fileName: file.name, contentBase64: btoa(binary) };
+}
+
+// The figures a user checks first, in one sentence, before the full report.
+function summary(r) {
+  const parts = [`读出 ${r.bodies} 个单位`, `${r.leaders} 个领导岗位`, `${r.duties} 条职责`,
+    `${r.unattributedLines.length} 行未归属`, `${r.warnings.length} 条警告`];
+  return h('p', { class: r.warnings.length ? 'notice' : 'lead-text', 'data-summary': '' }, `${parts.join('，')}。`);
 }
 
 const labels = {
