@@ -190,10 +190,8 @@ public sealed class QueryGraphType : ObjectGraphType
         {
             return null;
         }
-        var page = await Store(context).FindNodesAsync(
-            new NodeQuery(NodeLabel.Jurisdiction, NameContains: trimmed, Take: MaxListSize),
-            context.CancellationToken);
-        return page.Items.OfType<Jurisdiction>().FirstOrDefault(j => j.Name == trimmed);
+        // By exact name from the in-memory index of the current content version, not by scanning every place's name.
+        return (await Service<ReadModel>(context).CurrentAsync(context.CancellationToken)).Place(trimmed);
     }
 
     private static async Task<Jurisdiction> RequireJurisdictionAsync(IResolveFieldContext context, string name) =>
