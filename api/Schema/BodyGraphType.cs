@@ -29,7 +29,8 @@ public sealed class BodyGraphType : ObjectGraphType<Body>
             .Resolve(c => GraphBatchLoader.Of(c).Node<Jurisdiction>(c.Source.JurisdictionId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DutyGraphType>>>, IDataLoaderResult<IReadOnlyList<Duty>>>("duties")
             .Description("本单位的职责条目，按文件顺序 (the body's duties, in document order).")
-            .Resolve(c => GraphBatchLoader.Of(c).Neighbours<Duty>(c.Source.Id, EdgeType.HasDuty, Direction.Outgoing));
+            .Windowed(ListWindow.MaxFirst)
+            .Resolve(c => ListWindow.Apply(c, GraphBatchLoader.Of(c).Neighbours<Duty>(c.Source.Id, EdgeType.HasDuty, Direction.Outgoing), ListWindow.MaxFirst));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectorGraphType>>>, IDataLoaderResult<IReadOnlyList<Sector>>>("leads")
             .Description("牵头/主责的行业领域 (sectors the body leads).")
             .Resolve(c => GraphBatchLoader.Of(c).Neighbours<Sector>(c.Source.Id, EdgeType.Lead, Direction.Outgoing));

@@ -17,7 +17,10 @@ public static class GraphQLRegistration
         services.Configure<ApiOptions>(section);
         var api = section.Get<ApiOptions>() ?? new ApiOptions();
 
-        services.AddSingleton<AnswerCache>();
+        // Answers__Cache=false computes every answer afresh (the distinct-question load benchmark).
+        services.AddSingleton(provider => new AnswerCache(
+            provider.GetRequiredService<SafetyDuty.Graph.Store.IGraphStore>(), configuration.GetValue("Answers:Cache", true)));
+        services.AddSingleton<ReadModel>();
         services.AddSingleton<ResponsibilityQuery>();
         services.AddSingleton<ComparisonQuery>();
         services.AddSingleton<GapQuery>();

@@ -22,12 +22,15 @@ public sealed class JurisdictionGraphType : ObjectGraphType<Jurisdiction>
             .Resolve(c => GraphBatchLoader.Of(c).Node<Jurisdiction>(c.Source.ParentId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DocumentGraphType>>>, IDataLoaderResult<IReadOnlyList<Document>>>("documents")
             .Description("该地的职责清单文件 (the duty-list documents of the place).")
-            .Resolve(c => GraphBatchLoader.Of(c).Neighbours<Document>(c.Source.Id, EdgeType.In, Direction.Incoming));
+            .Windowed(ListWindow.MaxFirst)
+            .Resolve(c => ListWindow.Apply(c, GraphBatchLoader.Of(c).Neighbours<Document>(c.Source.Id, EdgeType.In, Direction.Incoming), ListWindow.MaxFirst));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<BodyGraphType>>>, IDataLoaderResult<IReadOnlyList<Body>>>("bodies")
             .Description("该地的单位/部门 (the bodies of the place).")
-            .Resolve(c => GraphBatchLoader.Of(c).Neighbours<Body>(c.Source.Id, EdgeType.In, Direction.Incoming));
+            .Windowed(ListWindow.MaxFirst)
+            .Resolve(c => ListWindow.Apply(c, GraphBatchLoader.Of(c).Neighbours<Body>(c.Source.Id, EdgeType.In, Direction.Incoming), ListWindow.MaxFirst));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderGraphType>>>, IDataLoaderResult<IReadOnlyList<Leader>>>("leaders")
             .Description("该地的领导岗位 (the leadership posts of the place).")
-            .Resolve(c => GraphBatchLoader.Of(c).Neighbours<Leader>(c.Source.Id, EdgeType.In, Direction.Incoming));
+            .Windowed(ListWindow.MaxFirst)
+            .Resolve(c => ListWindow.Apply(c, GraphBatchLoader.Of(c).Neighbours<Leader>(c.Source.Id, EdgeType.In, Direction.Incoming), ListWindow.MaxFirst));
     }
 }

@@ -7,6 +7,9 @@ namespace SafetyDuty.Api.Schema;
 /// <summary>GraphQL type <c>Law</c>.</summary>
 public sealed class LawGraphType : ObjectGraphType<Law>
 {
+    /// <summary>Default window of <c>citedBy</c>: 安全生产法 is cited by thousands of duties at a thousand places.</summary>
+    public const int CitedByFirst = 100;
+
     public LawGraphType()
     {
         Name = "Law";
@@ -21,7 +24,8 @@ public sealed class LawGraphType : ObjectGraphType<Law>
             .Description("效力层级：national-law | administrative-regulation | local-regulation | departmental-rule | normative-document (level).")
             .Resolve(c => c.Source.Level);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DutyGraphType>>>, IDataLoaderResult<IReadOnlyList<Duty>>>("citedBy")
-            .Description("引用它的职责条目 (the duties citing it).")
-            .Resolve(c => GraphBatchLoader.Of(c).Neighbours<Duty>(c.Source.Id, EdgeType.Cite, Direction.Incoming));
+            .Description($"引用它的职责条目，默认前 {CitedByFirst} 条 (the duties citing it; a national law is cited in every place).")
+            .Windowed(CitedByFirst)
+            .Resolve(c => ListWindow.Apply(c, GraphBatchLoader.Of(c).Neighbours<Duty>(c.Source.Id, EdgeType.Cite, Direction.Incoming), CitedByFirst));
     }
 }

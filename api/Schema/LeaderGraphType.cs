@@ -19,6 +19,7 @@ public sealed class LeaderGraphType : ObjectGraphType<Leader>
             .Resolve(c => GraphBatchLoader.Of(c).Node<Jurisdiction>(c.Source.JurisdictionId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DutyGraphType>>>, IDataLoaderResult<IReadOnlyList<Duty>>>("duties")
             .Description("该岗位的职责条目 (the post's duties).")
-            .Resolve(c => GraphBatchLoader.Of(c).Neighbours<Duty>(c.Source.Id, EdgeType.HasDuty, Direction.Outgoing));
+            .Windowed(ListWindow.MaxFirst)
+            .Resolve(c => ListWindow.Apply(c, GraphBatchLoader.Of(c).Neighbours<Duty>(c.Source.Id, EdgeType.HasDuty, Direction.Outgoing), ListWindow.MaxFirst));
     }
 }

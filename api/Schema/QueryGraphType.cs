@@ -26,9 +26,9 @@ public sealed class QueryGraphType : ObjectGraphType
             .Resolve(c => GraphBatchLoader.Of(c).Node<GraphNode>(c.GetArgument<string>("id")));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<JurisdictionGraphType>>>, IReadOnlyList<Jurisdiction>>("jurisdictions")
-            .Description($"全部行政区域，按名称排序，至多 {MaxListSize} 个 (all places, by name).")
-            .ResolveAsync(async c => (await Store(c).FindNodesAsync(new NodeQuery(NodeLabel.Jurisdiction, Take: MaxListSize), c.CancellationToken))
-                .Items.OfType<Jurisdiction>().ToList());
+            .Description($"全部行政区域，按名称排序，每次至多 {MaxListSize} 个 (all places, by name).")
+            .Windowed(MaxListSize)
+            .ResolveAsync(async c => ListWindow.Apply(c, (await Service<ReadModel>(c).CurrentAsync(c.CancellationToken)).Places, MaxListSize));
 
         Field<JurisdictionGraphType, Jurisdiction?>("jurisdiction")
             .Description("按名称取行政区域，如 昆山市 (a place by name).")
@@ -79,10 +79,15 @@ public sealed class QueryGraphType : ObjectGraphType
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LawGraphType>>>, IReadOnlyList<Law>>("laws")
             .Description($"被引用的法律法规，可按标题筛选，至多 {MaxListSize} 条 (cited laws, optionally filtered by title).")
             .Argument<StringGraphType>("search", "标题包含的文字 (text the title contains).")
-            .ResolveAsync(async c => (await Store(c).FindNodesAsync(
-                    new NodeQuery(NodeLabel.Law, NameContains: c.GetArgument<string?>("search"), Take: MaxListSize),
-                    c.CancellationToken))
-                .Items.OfType<Law>().ToList());
+            .Windowed(MaxListSize)
+            .ResolveAsync(async c =>
+            {
+                var (skip, take) = ListWindow.Of(c, MaxListSize);
+                var page = await Store(c).FindNodesAsync(
+                    new NodeQuery(NodeLabel.Law, NameContains: c.GetArgument<string?>("search"), Skip: skip, Take: take),
+                    c.CancellationToken);
+                return page.Items.OfType<Law>().ToList();
+            });
 
         Field<NonNullGraphType<ConnectionGraphType<DutyGraphType, Duty>>, Connection<Duty>>("duties")
             .Description("职责条目中文全文检索（含两字词，如 燃气、消防），分页。指定地区时按相关度排序；不指定时逐地列出，每地之内按相关度排序 "
@@ -199,10 +204,8 @@ public sealed class QueryGraphType : ObjectGraphType
         {
             return null;
         }
-        var page = await Store(context).FindNodesAsync(
-            new NodeQuery(NodeLabel.Jurisdiction, NameContains: trimmed, Take: MaxListSize),
-            context.CancellationToken);
-        return page.Items.OfType<Jurisdiction>().FirstOrDefault(j => j.Name == trimmed);
+        // By exact name from the in-memory index of the current content version, not by scanning every place's name.
+        return (await Service<ReadModel>(context).CurrentAsync(context.CancellationToken)).Place(trimmed);
     }
 
     private static async Task<Jurisdiction> RequireJurisdictionAsync(IResolveFieldContext context, string name) =>

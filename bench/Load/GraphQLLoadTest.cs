@@ -6,80 +6,165 @@ using System.Text.Json;
 
 namespace SafetyDuty.Benchmarks.Load;
 
-/// <summary>A small closed-loop load client: N workers post one GraphQL query back to back for a fixed time.
-/// Both queries run against the same server in the same run, so their throughputs can be compared.
-/// Usage: load --url http://127.0.0.1:5000/graphql [--seconds 20] [--concurrency 16]</summary>
+/// <summary>A small closed-loop load client: N workers post GraphQL questions back to back for a fixed time, each
+/// phase against the same server in the same run, so that throughputs can be compared with <c>{ __typename }</c>:
+/// distinct questions about one place (every kind the page asks), distinct questions about every place, and the
+/// repeated question (the same responsibilities question over and over, everywhere and in one place).
+/// Usage: load --url http://127.0.0.1:5000/graphql [--seconds 10] [--concurrency 16] [--seed 1] [--phases distinct,repeated]
+/// (distinct questions are measured against a server started with its answer cache off, Answers__Cache=false).</summary>
 public static class GraphQLLoadTest
 {
-    private const string Responsibilities = """{ responsibilities(topics:["燃气","餐饮"]) { body { name } role evidence { locator } } }""";
     private const string Typename = "{ __typename }";
+    private const string Repeated = "{ responsibilities(topics:[\"燃气\",\"餐饮\"]) { body { name } role evidence { locator } } }";
 
     public static async Task<int> RunAsync(string[] args)
     {
         var url = Option(args, "--url") ?? "http://127.0.0.1:5000/graphql";
-        var seconds = int.Parse(Option(args, "--seconds") ?? "20", CultureInfo.InvariantCulture);
+        var seconds = int.Parse(Option(args, "--seconds") ?? "10", CultureInfo.InvariantCulture);
         var concurrency = int.Parse(Option(args, "--concurrency") ?? "16", CultureInfo.InvariantCulture);
+        var seed = int.Parse(Option(args, "--seed") ?? "1", CultureInfo.InvariantCulture);
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false })
         {
             BaseAddress = new Uri(url),
+            Timeout = TimeSpan.FromSeconds(60),
         };
-
-        var typename = await MeasureAsync(client, Typename, TimeSpan.FromSeconds(seconds), concurrency);
-        var responsibilities = await MeasureAsync(client, Responsibilities, TimeSpan.FromSeconds(seconds), concurrency);
-        Print("{ __typename }", typename);
-        Print("responsibilities(燃气, 餐饮)", responsibilities);
+        var duration = TimeSpan.FromSeconds(seconds);
+        var questions = await Questions.ReadAsync(client, seed);
+        var firstPlace = await FirstPlaceAsync(client);
+        var phasesAsked = Option(args, "--phases") ?? "distinct,repeated";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ratio responsibilities / __typename = {responsibilities.Throughput / typename.Throughput:F2}"));
-        return typename.Errors + responsibilities.Errors == 0 ? 0 : 1;
+            $"{questions.Places} places; {seconds} s a phase at concurrency {concurrency}; load average {LoadAverage()}"));
+
+        var typename = await MeasureAsync(client, Fixed("{ __typename }", Typename), duration, concurrency);
+        var phases = new List<(string, Result)> { ("{ __typename }", typename) };
+        if (phasesAsked.Contains("distinct", StringComparison.Ordinal))
+        {
+            phases.Add(("distinct, one place", await MeasureAsync(client, questions.NextInOnePlace, duration, concurrency)));
+            phases.Add(("distinct, everywhere", await MeasureAsync(client, questions.NextEverywhere, duration, concurrency)));
+        }
+        if (phasesAsked.Contains("repeated", StringComparison.Ordinal))
+        {
+            phases.Add(("repeated, everywhere", await MeasureAsync(client, Fixed("repeated, everywhere", Repeated), duration, concurrency)));
+            var inPlace = Repeated.Replace("\"餐饮\"]", $"\"餐饮\"], jurisdiction:\"{firstPlace}\"", StringComparison.Ordinal);
+            phases.Add(("repeated, in a place", await MeasureAsync(client, Fixed("repeated, in a place", inPlace), duration, concurrency)));
+        }
+
+        Console.WriteLine();
+        foreach (var (name, result) in phases)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-26} {result.Throughput,8:F0} req/s  ratio {result.Throughput / typename.Throughput,5:F2}  p50 {result.Overall.P50,7:F2}  p95 {result.Overall.P95,7:F2}  p99 {result.Overall.P99,7:F2} ms  {result.Overall.Count} requests, {result.Errors} errors, largest answer {result.Overall.MaxBytes / 1024.0:F1} KB"));
+        }
+        foreach (var (name, result) in phases.Where(p => p.Item1.StartsWith("distinct", StringComparison.Ordinal)))
+        {
+            Console.WriteLine();
+            Console.WriteLine($"{name}, by kind:");
+            foreach (var (kind, stats) in result.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {kind,-32} p50 {stats.P50,7:F2}  p95 {stats.P95,7:F2}  p99 {stats.P99,7:F2} ms  {stats.Count,6} requests, largest answer {stats.MaxBytes / 1024.0:F1} KB"));
+            }
+        }
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"questions repeated because their kind ran out of distinct ones: {questions.Repeats}; load average {LoadAverage()}"));
+        foreach (var error in phases.SelectMany(p => p.Item2.FirstErrors).Take(5))
+        {
+            Console.WriteLine($"error: {error}");
+        }
+        return phases.Sum(p => p.Item2.Errors) == 0 ? 0 : 1;
     }
 
-    private sealed record Result(double Throughput, double P50, double P99, int Requests, int Errors);
+    private sealed record Stats(int Count, double P50, double P95, double P99, int MaxBytes);
 
-    private static async Task<Result> MeasureAsync(HttpClient client, string query, TimeSpan duration, int concurrency)
+    private sealed record Result(double Throughput, Stats Overall, IReadOnlyDictionary<string, Stats> ByKind, int Errors, IReadOnlyList<string> FirstErrors);
+
+    private sealed record Sample(string Kind, double Milliseconds, int Bytes);
+
+    private static Func<Question> Fixed(string kind, string query)
     {
-        var body = JsonSerializer.Serialize(new { query });
-        // Warm-up: the server's document cache, JIT and the store's pages.
-        for (var i = 0; i < 50; i++)
+        var question = new Question(kind, JsonSerializer.Serialize(new { query }));
+        return () => question;
+    }
+
+    private static async Task<string> FirstPlaceAsync(HttpClient client)
+    {
+        using var content = new StringContent(JsonSerializer.Serialize(new { query = "{ jurisdictions { name } }" }), Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync((Uri?)null, content);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var places = json.RootElement.GetProperty("data").GetProperty("jurisdictions");
+        return places[0].GetProperty("name").GetString()!;
+    }
+
+    private static async Task<Result> MeasureAsync(HttpClient client, Func<Question> next, TimeSpan duration, int concurrency)
+    {
+        var gate = new Lock();
+        Question Next()
         {
-            await PostAsync(client, body);
+            lock (gate)
+            {
+                return next();
+            }
         }
-        var latencies = new List<double>[concurrency];
+        // Warm-up: JIT, the server's document cache and the store's pages (distinct questions stay distinct).
+        for (var i = 0; i < 20; i++)
+        {
+            await PostAsync(client, Next().Body);
+        }
+        var samples = new List<Sample>[concurrency];
         var errors = 0;
+        var firstErrors = new List<string>();
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
-            var mine = latencies[worker] = [];
+            var mine = samples[worker] = [];
             while (clock.Elapsed < duration)
             {
+                var question = Next();
                 var start = Stopwatch.GetTimestamp();
-                var ok = await PostAsync(client, body);
-                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                var (ok, bytes, text) = await PostAsync(client, question.Body);
+                mine.Add(new Sample(question.Kind, Stopwatch.GetElapsedTime(start).TotalMilliseconds, bytes));
                 if (!ok)
                 {
                     Interlocked.Increment(ref errors);
+                    lock (firstErrors)
+                    {
+                        if (firstErrors.Count < 5)
+                        {
+                            firstErrors.Add($"{question.Kind}: {question.Body[..Math.Min(300, question.Body.Length)]} → {text[..Math.Min(300, text.Length)]}");
+                        }
+                    }
                 }
             }
         })).ToArray();
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed.TotalSeconds;
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new Result(all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Length, errors);
+        var all = samples.SelectMany(s => s).ToList();
+        return new Result(all.Count / elapsed, StatsOf(all),
+            all.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => StatsOf([.. g])), errors, firstErrors);
     }
 
-    private static async Task<bool> PostAsync(HttpClient client, string body)
+    private static Stats StatsOf(List<Sample> samples)
+    {
+        var sorted = samples.Select(s => s.Milliseconds).Order().ToArray();
+        return new Stats(sorted.Length, Percentile(sorted, 0.50), Percentile(sorted, 0.95), Percentile(sorted, 0.99),
+            samples.Count == 0 ? 0 : samples.Max(s => s.Bytes));
+    }
+
+    private static async Task<(bool Ok, int Bytes, string Text)> PostAsync(HttpClient client, string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         using var response = await client.PostAsync((Uri?)null, content);
-        var text = await response.Content.ReadAsStringAsync();
-        return response.StatusCode == HttpStatusCode.OK && !text.Contains("\"errors\"", StringComparison.Ordinal);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var text = Encoding.UTF8.GetString(bytes);
+        return (response.StatusCode == HttpStatusCode.OK && !text.Contains("\"errors\"", StringComparison.Ordinal), bytes.Length, text);
     }
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    private static void Print(string name, Result result) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-32} {result.Throughput,10:F0} req/s  p50 {result.P50,7:F2} ms  p99 {result.P99,7:F2} ms  ({result.Requests} requests, {result.Errors} errors)"));
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string? Option(string[] args, string name)
     {

@@ -6,8 +6,9 @@ namespace SafetyDuty.Graph.Queries;
 /// <summary>Answers computed from the store, kept while the store's content version stays the same. The knowledge
 /// base changes only when a document is loaded, so the same question asked again costs one cheap store call
 /// (the version) instead of the several reads and the ranking that answered it the first time. Answers are
-/// immutable records, shared by every request that asks.</summary>
-public sealed class AnswerCache(IGraphStore store)
+/// immutable records, shared by every request that asks. Turned off (<paramref name="enabled"/> false), every
+/// question is computed afresh: what a stream of distinct questions costs (bench/run-load.sh).</summary>
+public sealed class AnswerCache(IGraphStore store, bool enabled = true)
 {
     // A bound on entries: a question's key is bounded by the API's argument limits.
     private const int MaxEntries = 4096;
@@ -17,6 +18,10 @@ public sealed class AnswerCache(IGraphStore store)
     public async Task<T> GetOrComputeAsync<T>(string key, Func<Task<T>> compute, CancellationToken cancellationToken)
         where T : class
     {
+        if (!enabled)
+        {
+            return await compute();
+        }
         var version = await store.GetContentVersionAsync(cancellationToken);
         var generation = Volatile.Read(ref _current);
         if (generation.Version != version)

@@ -32,8 +32,10 @@ public sealed partial class SqliteGraphStore
         ArgumentNullException.ThrowIfNull(query);
         // The WHERE clause is assembled from fixed fragments so that each filter can use its index; values stay
         // parameters. The label is written out (a name from the enum, never input) so that the planner can use
-        // the name index, which leaves duties out.
-        var where = new StringBuilder($"label = '{query.Label}'");
+        // the name index, which leaves duties out. That index is partial (label <> 'Duty'), and SQLite uses a partial
+        // index only when the query repeats its condition word for word: without it, listing the places or the laws
+        // scanned every node of the file (every duty of a thousand places).
+        var where = new StringBuilder($"label = '{query.Label}'{NotDuty(query.Label)}");
         var parameters = new List<(string, object?)>();
         if (query.JurisdictionId is not null)
         {
@@ -253,7 +255,8 @@ public sealed partial class SqliteGraphStore
 
     public Task<IReadOnlyList<Sector>> GetTaxonomyAsync(CancellationToken cancellationToken = default) => Run<IReadOnlyList<Sector>>(connection =>
     {
-        using var command = Command(connection, "SELECT data FROM nodes WHERE label = 'Sector' ORDER BY name, id;");
+        // The name index is partial: its condition, repeated, lets SQLite use it (a sector's sort name is its name).
+        using var command = Command(connection, $"SELECT data FROM nodes WHERE label = 'Sector'{NotDuty(NodeLabel.Sector)} ORDER BY sort_name, id;");
         return [.. ReadNodes(command).Cast<Sector>()];
     }, cancellationToken);
 
@@ -268,7 +271,7 @@ public sealed partial class SqliteGraphStore
                     UNION
                     SELECT n.id FROM nodes n JOIN closure c ON n.parent_id = c.id WHERE n.label = 'Sector'
                 )
-                SELECT data FROM nodes WHERE label = 'Sector' AND id IN (SELECT id FROM closure) ORDER BY name, id;
+                SELECT data FROM nodes WHERE id IN (SELECT id FROM closure) AND label = 'Sector' ORDER BY name, id;
                 """, ("$topic", topic.Trim()));
             return [.. ReadNodes(command).Cast<Sector>()];
         }, cancellationToken);
@@ -279,6 +282,10 @@ public sealed partial class SqliteGraphStore
         using var command = Command(connection, "SELECT text FROM documents WHERE id = $id;", ("$id", documentId));
         return command.ExecuteScalar() as string;
     }, cancellationToken);
+
+    // The condition of the partial name index (label <> 'Duty'), for a query on any other label: SQLite uses a partial
+    // index only when the query's WHERE clause holds the index's condition as one of its terms.
+    private static string NotDuty(NodeLabel label) => label == NodeLabel.Duty ? "" : " AND label <> 'Duty'";
 
     // Stored relationships come from the edges table; structural ones from the node column that holds the link.
     // Column names come from this fixed switch, never from input.

@@ -82,9 +82,10 @@ public sealed partial class SqliteGraphStore
         return Run(connection =>
         {
             using var transaction = connection.BeginTransaction(deferred: false);
+            // label <> 'Duty' lets SQLite use the (partial) name index instead of reading every node.
             Execute(connection, """
-                DELETE FROM node_text WHERE rowid IN (SELECT key FROM nodes WHERE label = 'Sector');
-                DELETE FROM nodes WHERE label = 'Sector';
+                DELETE FROM node_text WHERE rowid IN (SELECT key FROM nodes WHERE label = 'Sector' AND label <> 'Duty');
+                DELETE FROM nodes WHERE label = 'Sector' AND label <> 'Duty';
                 DELETE FROM sector_names;
                 """);
             using (var writer = new NodeWriter(connection))
