@@ -20,7 +20,9 @@ public sealed class ContractQueryTests(SafetyDutyApiFactory api) : IClassFixture
         var first = answers[0];
         Assert.Equal("市商务局", (string?)first["body"]!["name"]);
         Assert.Equal("ALL_TOPICS", (string?)first["match"]);
-        Assert.Equal("LEAD", (string?)first["role"]);
+        // Its duties name it neither lead of 燃气 nor of 餐饮: it assists on 商贸服务业（含餐饮） (第七条（十八）2) and has
+        // the gas-contract duty (1). Issue 10: showing it as LEAD was wrong.
+        Assert.Equal("ASSIST", (string?)first["role"]);
         var contract = Items(first["evidence"]).Single(e => ((string?)e["text"])!.Contains("签订安全供用气合同", StringComparison.Ordinal));
         Assert.Equal("第七条（十八）1", (string?)contract["locator"]);
         Assert.Equal("昆政发〔2017〕41号", (string?)contract["document"]!["number"]);
@@ -32,14 +34,24 @@ public sealed class ContractQueryTests(SafetyDutyApiFactory api) : IClassFixture
     }
 
     [Fact]
-    public async Task Orders_responsibilities_all_topics_first_then_lead_before_assist()
+    public async Task Orders_responsibilities_place_by_place_all_topics_first_then_lead_before_assist()
     {
-        var data = await api.QueryAsync("""{ responsibilities(topics: ["燃气", "餐饮"]) { role match } }""");
-        var keys = Items(data["responsibilities"])
-            .Select(a => ((string?)a["match"] == "ALL_TOPICS" ? 0 : 1, (string?)a["role"] == "LEAD" ? 0 : 1))
-            .ToList();
-        Assert.NotEmpty(keys);
-        Assert.Equal(keys.Order().ToList(), keys);
+        // Issue 10: over all places the answers come grouped by place, each place ranked on its own.
+        var data = await api.QueryAsync("""{ responsibilities(topics: ["燃气", "餐饮"]) { jurisdiction { name } role match topics isGroup } }""");
+        var answers = Items(data["responsibilities"]).ToList();
+        var places = answers.Select(a => (string?)a["jurisdiction"]!["name"]).ToList();
+        Assert.Equal(places.Distinct().Count(), places.Chunk(1).Select(p => p[0]).Where((p, i) => i == 0 || p != places[i - 1]).Count());
+        Assert.True(places.Distinct().Count() > 1);
+        foreach (var place in answers.GroupBy(a => (string?)a["jurisdiction"]!["name"]))
+        {
+            var keys = place
+                .Select(a => (
+                    (bool)a["isGroup"]! ? 1 : 0,
+                    (string?)a["match"] == "ALL_TOPICS" ? 0 : a["topics"]!.AsArray().Count == 2 ? 1 : 2,
+                    (string?)a["role"] switch { "LEAD" => 0, "ASSIST" => 1, _ => 2 }))
+                .ToList();
+            Assert.Equal(keys.Order().ToList(), keys);
+        }
     }
 
     [Fact]

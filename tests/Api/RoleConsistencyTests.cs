@@ -105,4 +105,57 @@ public sealed class RoleConsistencyTests(SafetyDutyApiFactory api) : IClassFixtu
         // The five seeds give hundreds of (place, sector, body) roles; an empty check would prove nothing.
         Assert.True(checkedRoles > 300, $"only {checkedRoles} roles checked");
     }
+
+    // 库尔勒市's annex 1, row by row: the row's first term that names a sector (row 11's 市场 and row 19's
+    // 大型工程机械设备和车辆 name none; their next terms 商场 and 工程机械 do), its 主责单位, and its 配合单位 with the
+    // scope each is given, as the table writes them.
+    public static TheoryData<string> KorlaRows => new(
+        "网约车|交通部门|公安部门：负责道路行驶安全管理|市场监管部门：负责车载气瓶检验检测|文体旅游部门：负责旅行社的包车、租车安全监管",
+        "密室逃脱|文体旅游部门|市场监管部门：负责食品和餐饮的安全管理|消防救援机构：负责监督指导消防安全管理|公安派出机构：负责日常消防监督检查",
+        "旅游景区|文体旅游部门|住建部门：负责城市绿地、公园、广场安全管理|市场监管部门：负责大型游乐设施等特种设备安全管理",
+        "休闲农业区|农业农村部门|林草部门：负责林果、湿地、胡杨林区域安全管理|文体旅游部门：负责旅游行为的安全监管|住建部门：负责城市绿地、湿地、花卉林果观赏区安全管理|各乡镇街道：负责辖区相关场所安全管理",
+        "休闲渔业|农业农村部门|林草部门：负责林地、果园、草场等涉及的相关项目安全管理",
+        "玻璃栈道|文体旅游部门|住建部门：负责城市公园、广场、公共绿化带等设置的相关项目安全管理|市场监管部门：负责大型商业综合体、商超市场内设置的相关项目安全管理",
+        "充气堡|住建部门|旅游部门：负责A级景区内设置的相关设施安全管理|市场监管部门：负责大型商业综合体、商超市场内设置的相关设施安全管理|各乡镇街道：负责辖区广场、公共绿化带、小区等设置的相关项目安全监管工作",
+        "音乐餐吧|市场监管部门|文体旅游部门：负责音乐点歌项目安全管理|宣传部门：负责电影放映项目安全管理|住建部门：负责燃气安全管理|消防救援机构：负责监督指导消防安全管理|公安派出机构：负责日常消防监督检查",
+        "电影院|宣传部门|文体旅游部门：负责协助监管执法|消防救援机构：负责监督指导消防安全管理|公安派出机构：负责日常消防监督检查",
+        "直播带货|市场监管部门|消防救援机构：负责监督指导消防安全管理|公安派出机构：负责日常消防监督检查",
+        "商场|市场监管部门|商务工信部门：负责经营秩序、供应调配和商品流通安全监管|住建部门：负责燃气安全、物业管理|文体旅游部门：负责娱乐场所、文体场所和艺体培训机构安全管理|宣传部门：负责电影院安全管理|消防救援机构：负责消防安全管理|公安部门：负责大型活动安全管理",
+        "校外托管机构|市场监管部门|教育部门：负责学科培训辅导的安全监管|公安派出机构：负责日常消防监督检查",
+        "校外培训机构|文体旅游部门|教育局：负责学科类培训机构安全监管|民政局：负责民办非机构安全监管|科技局：负责科技类机构安全监管|公安派出机构：负责日常消防监督检查",
+        "托育机构|卫健部门|市场监管部门：负责食品安全监管|教育部门：负责开设托班幼儿园的安全监管|民政部门：负责非营利性托育机构安全监管|消防救援机构：负责监督指导消防安全管理|公安派出机构：负责日常消防监督检查",
+        "酒店|公安部门|文体旅游部门：负责星级酒店、电竞宾馆等（以互联网上网服务为经营内容）的安全监管|市场监管部门：负责餐饮、食品安全和特种设备安全管理|住建部门：负责房屋质量安全和燃气安全管理|消防救援机构：负责监督指导消防安全管理",
+        "农家乐|市场监管部门|文体旅游部门：负责星级相关场所安全管理|住建部门：负责房屋安全和燃气安全管理|消防救援机构：负责监督指导消防安全管理|公安派出机构：负责日常消防监督检查",
+        "物流仓储|交通部门|发改部门：负责粮食流通和储备的安全监管|商务工信部门：负责寄递物流及仓储场所的安全监管|应急管理部门：负责危险化学品、烟花爆竹仓储的安全监管|市场监管部门：负责特种设备安全管理|消防救援机构：负责监管指导消防安全管理",
+        "再生物资回收加工|商务工信部门|市场监管部门：负责特种设备安全管理|消防救援机构：负责监督指导消防安全管理|公安派出机构：负责日常消防监督检查",
+        "工程机械|农业农村部门|政法部门：大型工程机械设备车辆安全监督的协调工作|市场监管部门：负责非法销售租赁和安全技术检验|公安部门：负责道路交通安全管理|住建部门：负责行业企业（施工工地）现场作业安全管理|水利部门：负责行业企业（施工工地）现场作业安全管理",
+        "新能源|发改部门|供电部门：负责并网和电网运行安全|消防救援机构：负责监督指导消防安全管理",
+        "月子中心|市场监管部门|卫健部门：负责涉及医疗康复的场所安全监管工作",
+        "医美|卫健部门|公安派出机构：负责日常消防监督检查",
+        "醇基燃料|商务工信部门|应急管理部门：负责分类属于危险化学品的醇基燃料的生产、经营企业的监督管理|市场监管部门：负责醇基燃料质量监督管理，和餐饮场所使用醇基燃料安全监督管理|交通运输部门：负责对运输醇基燃料企业、运载工具和驾驶行为实施监督管理|公安部门：负责对醇基燃料的公共安全、运输车辆道路交通安全实施管理",
+        "无人机|公安部门|空军部队：负责无人机飞行空域划设、实名注册登记、飞行计划审批的管理|库尔勒机场：负责无人机飞行空域划设、实名注册登记、飞行计划审批的管理");
+
+    [Theory]
+    [MemberData(nameof(KorlaRows))]
+    public async Task Each_Korla_annex_row_asked_by_its_first_term_gives_the_lead_column_as_lead_and_the_assist_column_as_assists_with_scopes(string row)
+    {
+        var parts = row.Split('|');
+        var answers = Items((await api.QueryAsync(
+                "query($t: String!) { responsibilities(topics: [$t], jurisdiction: \"库尔勒市\") { body { name aliases } role basis { kind quote } } }",
+                new { t = parts[0] }))["responsibilities"])
+            .ToList();
+        JsonNode Of(string name) => answers.SingleOrDefault(a => Str(a["body"]!["name"]) == name || Items(a["body"]!["aliases"]).Any(x => Str(x) == name))
+            ?? throw new Xunit.Sdk.XunitException($"{parts[0]}: {name} not answered ({string.Join("、", answers.Select(a => Str(a["body"]!["name"])))})");
+
+        var lead = Of(parts[1]);
+        Assert.Equal("LEAD", Str(lead["role"]));
+        Assert.Contains(Items(lead["basis"]), b => Str(b["kind"]) == "TABLE_COLUMN" && Str(b["quote"]).Contains(parts[1], StringComparison.Ordinal));
+        foreach (var assist in parts.Skip(2))
+        {
+            var (name, scope) = (assist[..assist.IndexOf('：', StringComparison.Ordinal)], assist[(assist.IndexOf('：', StringComparison.Ordinal) + 1)..]);
+            var answer = Of(name);
+            Assert.True(Str(answer["role"]) == "ASSIST", $"{parts[0]}: {name} is {Str(answer["role"])}");
+            Assert.Contains(Items(answer["basis"]), b => Str(b["kind"]) == "TABLE_COLUMN" && Str(b["quote"]).Contains(scope, StringComparison.Ordinal));
+        }
+    }
 }
