@@ -5,8 +5,9 @@ namespace SafetyDuty.Graph.Queries;
 
 /// <summary>Answers "who is responsible for these topics here?" (燃气 + 餐饮 in 昆山市): every body with a role in the
 /// topics' sectors (RoleModel: lead, assist, or a duty about them), place by place. Within a place, the bodies whose one
-/// duty covers every topic come first, then those whose several duties cover them all, then the rest; within each,
-/// leads before assists before other duties. Groups (各部门, 政府, 企业) come after the bodies.</summary>
+/// duty covers every topic come first, then those whose several duties cover them all, then those that lead or assist
+/// on only some topics (a duty about only some, with no remit over them, is left out); within each, leads before
+/// assists before other duties. Groups (各部门, 政府, 企业) come after the bodies.</summary>
 public sealed class ResponsibilityQuery(IGraphStore store, AnswerCache cache)
 {
     /// <summary>Answers per place when all places are asked and no other bound is given: a question then costs what a
@@ -99,6 +100,13 @@ public sealed class ResponsibilityQuery(IGraphStore store, AnswerCache cache)
             var topics = roles.SelectMany(r => topicsOfSector[r.SectorId]).ToHashSet();
             var oneDutyCoversAll = evidenceIds.Exists(id => !table.Duties[id].IsCommon && TopicsOfDuty(id).Count == distinctTopics.Count);
             var tier = oneDutyCoversAll ? 0 : topics.Count == distinctTopics.Count ? 1 : 2;
+            if (tier == 2 && role == Role.Duty)
+            {
+                // Part of the question, and no remit over it either (市气象局's lightning protection at chemical
+                // stores, asked about chemicals on the road): a careful reader would not list it. A body that
+                // leads or assists one topic for the whole place stays, as a partial match.
+                continue;
+            }
             var match = oneDutyCoversAll && !isGroup ? TopicMatch.AllTopics : TopicMatch.SomeTopics;
             var answer = new Responsibility(
                 body,
