@@ -26,11 +26,14 @@ public sealed class WebPageTests(WebPageFixture server) : IClassFixture<WebPageF
         await Assertions.Expect(cards.First).ToBeVisibleAsync();
         var first = cards.First;
         await Assertions.Expect(first.Locator(".body-name")).ToHaveTextAsync("市商务局");
-        await Assertions.Expect(first.Locator(".badge")).ToHaveTextAsync("牵头");
+        // Issue 10: it assists (配合有关部门做好商贸服务业（含餐饮）…); showing it as 牵头 was wrong.
+        await Assertions.Expect(first.Locator(".badge")).ToHaveTextAsync("配合");
         var clause = first.Locator(".evidence li").Filter(new() { HasText = "签订安全供用气合同" });
         await Assertions.Expect(clause).ToHaveCountAsync(1);
         var locator = clause.Locator(".cite a");
         await Assertions.Expect(locator).ToHaveTextAsync(new Regex(@"^条款 \S+"));
+        // It leads 燃气 only: a partial match, folded under 只涉及部分主题 (issue 10).
+        await kunshan.Locator("details.partial > summary").ClickAsync();
         await Assertions.Expect(kunshan.Locator(".body-name").Filter(new() { HasText = "市住房和城乡建设局" }).First).ToBeVisibleAsync();
         await session.ScreenshotAsync("ask-gas-restaurants");
 
@@ -39,6 +42,74 @@ public sealed class WebPageTests(WebPageFixture server) : IClassFixture<WebPageF
         await Assertions.Expect(mark).ToContainTextAsync("签订安全供用气合同");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("昆山市");
         await session.ScreenshotAsync("document-clause");
+        session.AssertStayedOnThisMachineWithoutErrors();
+    }
+
+    [Theory]
+    // 昆山市: the safety bureau is one of the leads on 危险化学品 (职能交叉), 市商务局 assists on 餐饮.
+    [InlineData("市安全生产监督管理局", "危险化学品", "LEAD", "牵头")]
+    [InlineData("市商务局", "餐饮", "ASSIST", "配合")]
+    public async Task Every_page_shows_the_same_role_for_the_same_body_and_sector(string body, string sector, string role, string label)
+    {
+        await using var session = await BrowserSession.OpenAsync(server, $"/#/ask?q={sector}&place=昆山市");
+        var page = session.Page;
+
+        // 问责任: the badge, and under it and on hover, why.
+        var card = page.Locator("li.resp-card").Filter(new() { Has = page.Locator(".body-name", new() { HasTextRegex = new Regex($"^{body}$") }) });
+        await Assertions.Expect(card).ToHaveAttributeAsync("data-role", role);
+        await Assertions.Expect(card.Locator(".badge").First).ToHaveTextAsync(label);
+        await Assertions.Expect(card.Locator(".basis")).ToContainTextAsync("职责用语");
+        Assert.Contains("职责用语", await card.Locator(".badge").First.GetAttributeAsync("title"), StringComparison.Ordinal);
+        var bodyId = await card.GetAttributeAsync("data-body-id");
+
+        // 部门: the body's own page.
+        await page.GotoAsync(new Uri(server.BaseAddress, $"/#/body/{Uri.EscapeDataString(bodyId!)}").ToString());
+        await Assertions.Expect(page.Locator($"a.chip[data-sector='{sector}']")).ToHaveAttributeAsync("data-role", role);
+
+        // 对比: the place's cell of the sector's row.
+        await page.GotoAsync(new Uri(server.BaseAddress, $"/#/compare?places=昆山市,洛阳市&sector={sector}").ToString());
+        var row = page.Locator("table.data tbody tr").Filter(new() { Has = page.Locator("th", new() { HasTextRegex = new Regex($"^{sector}") }) });
+        await Assertions.Expect(row.Locator("td").Nth(0).Locator($".who-body[data-body-id='{bodyId}']")).ToHaveAttributeAsync("data-role", role);
+
+        // 关系图: the sector's neighbourhood in the place.
+        await page.GotoAsync(new Uri(server.BaseAddress, $"/#/graph?sector={sector}&place=昆山市").ToString());
+        await Assertions.Expect(page.Locator("table.data tbody tr").Filter(new() { HasText = $"{body} {label} {sector}" })).ToHaveCountAsync(1);
+
+        // 空白与交叉: where the sector is a finding, the body stands in the same column.
+        await page.GotoAsync(new Uri(server.BaseAddress, "/#/gaps?place=昆山市").ToString());
+        await Assertions.Expect(page.Locator("table.data").First).ToBeVisibleAsync();
+        var findings = page.Locator("table.data tbody tr").Filter(new() { Has = page.Locator("th, td", new() { HasTextRegex = new Regex($"^{sector}$") }) });
+        if (role == "LEAD")
+        {
+            await Assertions.Expect(findings.Locator($".who-body[data-body-id='{bodyId}']")).ToHaveAttributeAsync("data-role", role);
+        }
+        else
+        {
+            // Its assists appear only under findings; never as a lead anywhere on the page.
+            Assert.Equal(0, await page.Locator($".who-body[data-body-id='{bodyId}'][data-role='LEAD']").CountAsync());
+        }
+        session.AssertStayedOnThisMachineWithoutErrors();
+    }
+
+    [Fact]
+    public async Task Comparing_shades_only_real_differences_not_a_place_without_a_reading()
+    {
+        await using var session = await BrowserSession.OpenAsync(server, "/#/compare?places=昆山市,库尔勒市");
+        var page = session.Page;
+        await Assertions.Expect(page.Locator("table.data tbody tr").First).ToBeVisibleAsync();
+
+        var counts = await page.EvaluateAsync<int[]>("""
+            () => {
+              const rows = [...document.querySelectorAll('table.data tbody tr')];
+              const shadedWithMissing = rows.filter((r) => r.classList.contains('differs') && r.querySelector('td.missing')).length;
+              const missingNotShaded = rows.filter((r) => !r.classList.contains('differs') && r.querySelector('td.missing')).length;
+              const shaded = rows.filter((r) => r.classList.contains('differs')).length;
+              return [shadedWithMissing, missingNotShaded, shaded, rows.length];
+            }
+            """);
+        Assert.Equal(0, counts[0]);
+        Assert.True(counts[1] > 0, "a sector only one place reads is shown, unshaded");
+        Assert.True(counts[2] < counts[3] / 2, $"{counts[2]} of {counts[3]} rows shaded");
         session.AssertStayedOnThisMachineWithoutErrors();
     }
 
@@ -128,7 +199,7 @@ public sealed class WebPageTests(WebPageFixture server) : IClassFixture<WebPageF
         try
         {
             var rows = ReadSheet(path);
-            Assert.Equal(["地区", "排序", "单位", "职能类型", "角色", "匹配", "条款", "职责原文", "文件"], rows[0]);
+            Assert.Equal(["地区", "排序", "单位", "职能类型", "角色", "匹配", "角色依据", "条款", "职责原文", "文件"], rows[0]);
             Assert.Contains(rows.Skip(1), r => r[0] == "昆山市" && r[2] == "市商务局" && r[7].Contains("签订安全供用气合同"));
         }
         finally

@@ -36,10 +36,17 @@ export function loading(text = '正在查询…') {
   return h('p', { class: 'loading', role: 'status' }, text);
 }
 
-export function roleBadge(role) {
-  return role === 'LEAD'
-    ? h('span', { class: 'badge lead', title: '牵头/主责（LEAD）' }, '牵头')
-    : h('span', { class: 'badge assist', title: '配合/协助（ASSIST）' }, '配合');
+export const roleLabel = { LEAD: '牵头', ASSIST: '配合', DUTY: '相关职责' };
+
+const roleTitle = { LEAD: '牵头/主责（LEAD）', ASSIST: '配合/协助（ASSIST）', DUTY: '负有相关职责：职责涉及该领域，文件未定为牵头或配合（DUTY）' };
+
+export const basisLabel = { TABLE_COLUMN: '表格列', TAG: '责任标注', HEADING: '标题下标注', VERB: '职责用语', OWN_DUTY: '本单位职责' };
+
+// The badge says the role; its title (hover) says why, in the document's words.
+export function roleBadge(role, basis = []) {
+  const why = basis.map((b) => `${basisLabel[b.kind] ?? b.kind}：${b.quote}`).join('\n');
+  return h('span', { class: `badge ${role === 'LEAD' ? 'lead' : role === 'ASSIST' ? 'assist' : 'duty'}`, title: why ? `${roleTitle[role]}\n${why}` : roleTitle[role] ?? role },
+    roleLabel[role] ?? role);
 }
 
 let uniqueCounter = 0;

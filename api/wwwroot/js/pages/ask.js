@@ -1,5 +1,5 @@
 import { gql, loadSectors, loadJurisdictions } from '../graphql.js';
-import { h, announce, errorBox, loading, roleBadge, routeHref, bodyLink, placeSelect } from '../elements.js';
+import { h, announce, errorBox, loading, roleBadge, roleLabel, basisLabel, routeHref, bodyLink, placeSelect } from '../elements.js';
 import { topicInput, splitWords, matchWord } from '../topics.js';
 import { exportTools } from '../table.js';
 
@@ -11,11 +11,14 @@ const query = `query Responsibilities($topics: [String!]!, $jurisdiction: String
     jurisdiction { id name }
     role
     match
+    topics
+    isGroup
+    basis { kind quote }
     evidence { id text locator document { id title number } }
   }
 }`;
 
-const matchLabel = { ALL_TOPICS: '职责覆盖全部主题', SOME_TOPICS: '覆盖部分主题（全域职责）' };
+const matchLabel = { ALL_TOPICS: '一条职责覆盖全部主题', SOME_TOPICS: '多条职责或部分主题' };
 
 export async function render(root, { params, isCurrent }) {
   const words = params.get('q') ?? '';
@@ -71,20 +74,31 @@ export async function render(root, { params, isCurrent }) {
     groups.get(key).push(r);
   }
   for (const [name, items] of groups) {
+    // Answers that reach only some of the topics asked are folded away: the whole question comes first.
+    const whole = items.filter((r) => r.topics.length >= topics.length);
+    const partial = items.filter((r) => r.topics.length < topics.length);
     results.append(h('section', { class: 'place-group', 'aria-label': name },
       h('h2', {}, name, h('span', { class: 'muted' }, `（${items.length} 个单位）`)),
-      h('ol', { class: 'resp-list' }, items.map(card))));
+      whole.length ? h('ol', { class: 'resp-list' }, whole.map(card)) : null,
+      partial.length ? h('details', { class: 'partial', open: !whole.length },
+        h('summary', {}, `只涉及部分主题（${partial.length} 个单位）`),
+        h('ol', { class: 'resp-list', start: whole.length + 1 }, partial.map(card))) : null));
   }
 }
 
 function card(r) {
-  return h('li', { class: `resp-card ${r.role === 'LEAD' ? 'is-lead' : 'is-assist'}` },
+  return h('li', { class: `resp-card is-${r.role.toLowerCase()}${r.isGroup ? ' is-group' : ''}`, 'data-body-id': r.body.id, 'data-role': r.role },
     h('div', { class: 'resp-head' },
-      roleBadge(r.role),
+      roleBadge(r.role, r.basis),
       h('strong', { class: 'body-name' }, bodyLink(r.body)),
+      r.isGroup ? h('span', { class: 'tag group', title: '部门组或泛称，不作为具体部门' }, '部门组/泛称') : null,
       r.body.agencyType ? h('span', { class: 'tag' }, r.body.agencyType) : null,
       h('span', { class: `match ${r.match === 'ALL_TOPICS' ? 'all' : 'some'}` }, matchLabel[r.match] ?? r.match),
+      r.topics.length ? h('span', { class: 'muted' }, `涉及：${r.topics.join('、')}`) : null,
       h('a', { class: 'small-link', href: routeHref('graph', { body: r.body.id }) }, '关系图')),
+    r.basis.length ? h('p', { class: 'basis' }, '依据：', r.basis.slice(0, 3).flatMap((b, i) => [
+      i ? '；' : '', h('span', { class: 'basis-kind' }, basisLabel[b.kind] ?? b.kind), ' “', h('q', {}, b.quote), '”']),
+    r.basis.length > 3 ? ` 等 ${r.basis.length} 处` : '') : null,
     h('ul', { class: 'evidence' }, r.evidence.map((d) => h('li', {},
       h('blockquote', {}, d.text),
       h('p', { class: 'cite' },
@@ -116,6 +130,7 @@ const exportColumns = [
   { label: '职能类型', text: (r) => r.agencyType },
   { label: '角色', text: (r) => r.role },
   { label: '匹配', text: (r) => r.match },
+  { label: '角色依据', text: (r) => r.basis },
   { label: '条款', text: (r) => r.locator },
   { label: '职责原文', text: (r) => r.text },
   { label: '文件', text: (r) => r.document },
@@ -128,7 +143,8 @@ function flatten(list) {
     rank.set(r.jurisdiction.name, n);
     return r.evidence.map((d) => ({
       place: r.jurisdiction.name, rank: n, body: r.body.name, agencyType: r.body.agencyType ?? '',
-      role: r.role === 'LEAD' ? '牵头' : '配合', match: matchLabel[r.match] ?? r.match,
+      role: roleLabel[r.role] ?? r.role, match: matchLabel[r.match] ?? r.match,
+      basis: r.basis.map((b) => `${basisLabel[b.kind] ?? b.kind}：${b.quote}`).join('；'),
       locator: d.locator, text: d.text, document: `${d.document.title}${d.document.number ? ` ${d.document.number}` : ''}`,
     }));
   });

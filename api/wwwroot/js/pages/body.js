@@ -104,8 +104,8 @@ async function renderBody(root, id, isCurrent) {
 
   root.append(h('h2', {}, '涉及的行业领域'),
     h('div', { class: 'chips' },
-      body.leads.map((s) => h('a', { class: 'chip lead', href: routeHref('graph', { sector: s.name, place: body.jurisdiction.name }) }, '牵头 · ', s.name)),
-      body.assists.map((s) => h('a', { class: 'chip assist', href: routeHref('graph', { sector: s.name, place: body.jurisdiction.name }) }, '配合 · ', s.name))),
+      body.leads.map((s) => h('a', { class: 'chip lead', 'data-sector': s.name, 'data-role': 'LEAD', href: routeHref('graph', { sector: s.name, place: body.jurisdiction.name }) }, '牵头 · ', s.name)),
+      body.assists.map((s) => h('a', { class: 'chip assist', 'data-sector': s.name, 'data-role': 'ASSIST', href: routeHref('graph', { sector: s.name, place: body.jurisdiction.name }) }, '配合 · ', s.name))),
     !body.leads.length && !body.assists.length ? h('p', { class: 'muted' }, '没有读出牵头或配合的行业领域。') : '');
 
   // Duties by document, each with its clause.

@@ -9,7 +9,8 @@ const query = `query Compare($jurisdictions: [String!]!, $sector: String) {
     jurisdictions { id name }
     rows {
       sector { id name parent { name } }
-      cells { jurisdiction { name } lead { id name agencyType } assist { id name agencyType } }
+      differs
+      cells { hasReading lead { id name } assist { id name } concerned { id name } }
     }
   }
 }`;
@@ -54,19 +55,21 @@ export async function render(root, { params, isCurrent }) {
   }
   if (!isCurrent()) return;
   const names = data.compare.jurisdictions.map((j) => j.name);
-  // Sectors no place says anything about are left out: the taxonomy is larger than any one list.
-  const all = data.compare.rows.map((r) => ({ ...r, differs: differs(r.cells) }));
-  const rows = all.filter((r) => r.cells.some((c) => c.lead.length || c.assist.length));
+  // Sectors no place says anything about are left out: the taxonomy is larger than any one list. Whether places
+  // differ is the API's finding: leads of different functions where both places say something, never a place
+  // that simply has no reading of the sector.
+  const all = data.compare.rows;
+  const rows = all.filter((r) => r.cells.some((c) => c.hasReading));
   const shown = onlyDiff ? rows.filter((r) => r.differs) : rows;
   announce(`共 ${rows.length} 个领域，其中 ${rows.filter((r) => r.differs).length} 个各地分工不同`);
   const who = (list) => list.map((b) => b.name).join('、');
-  const cellText = (c) => `牵头：${who(c.lead) || '无'}；配合：${who(c.assist) || '无'}`;
+  const cellText = (c) => (c.hasReading ? `牵头：${who(c.lead) || '无'}；配合：${who(c.assist) || '无'}；相关职责：${who(c.concerned) || '无'}` : '无解读');
   const columns = [
     { label: '行业领域', text: (r) => r.sector.name, cell: (r) => [r.sector.name, r.differs ? h('span', { class: 'diff-mark', title: '各地分工不同' }, ' ≠') : null] },
     ...names.map((name, i) => ({
       label: name,
       text: (r) => cellText(r.cells[i]),
-      cell: (r) => cell(r.cells[i]),
+      cell: (r) => cell(r.cells[i], r.sector, name),
       className: (r) => cellClass(r, i),
     })),
   ];
@@ -74,8 +77,8 @@ export async function render(root, { params, isCurrent }) {
     all.length > rows.length ? h('p', { class: 'muted' }, `另有 ${all.length - rows.length} 个行业领域各地都没有读出分工，未列出。`) : '',
     h('p', { class: 'legend' },
       h('span', { class: 'swatch differs' }), ' 各地牵头职能不同的领域（≠）　',
-      h('span', { class: 'swatch missing' }), ' 该地没有读出此领域的分工　',
-      h('span', { class: 'swatch nolead' }), ' 有配合、无牵头'),
+      h('span', { class: 'swatch missing' }), ' 该地文件没有说到此领域（无解读，不算差异）　',
+      h('span', { class: 'swatch nolead' }), ' 有职责、无牵头'),
     dataTable({
       title: `对比_${names.join('_')}${sector ? `_${sector}` : ''}`,
       caption: `${names.join('、')}：${sector || '全部行业领域'}的牵头与配合单位`,
@@ -85,30 +88,47 @@ export async function render(root, { params, isCurrent }) {
     }));
 }
 
-function cell(c) {
-  if (!c.lead.length && !c.assist.length) return h('span', { class: 'muted' }, '—');
+// Where the place reads the sector at all, who leads, assists and has related duties; its clauses on demand
+// (one small compare of this place and sector, so the matrix itself stays a light query).
+function cell(c, sector, place) {
+  if (!c.hasReading) return h('span', { class: 'muted', title: '该地文件没有说到此领域' }, '无解读');
+  const clauses = h('details', { class: 'cell-clauses' }, h('summary', {}, '条款'));
+  clauses.addEventListener('toggle', async () => {
+    if (!clauses.open || clauses.dataset.loaded) return;
+    clauses.dataset.loaded = '1';
+    try {
+      const data = await gql(cellQuery, { place, sector: sector.name });
+      const own = data.compare.rows.find((r) => r.sector.id === sector.id)?.cells[0]?.evidence ?? [];
+      clauses.append(own.length
+        ? h('ul', { class: 'evidence-list' }, own.map((d) => h('li', {},
+          h('a', { href: routeHref(`doc/${encodeURIComponent(d.id)}`) }, d.locator), ' ', h('span', { class: 'quote' }, d.text))))
+        : h('p', { class: 'muted' }, '此格只有相关职责，见“问责任”。'));
+    } catch (e) {
+      clauses.append(errorBox(e));
+    }
+  });
   return [
-    c.lead.length ? h('div', { class: 'who lead' }, h('span', { class: 'badge lead' }, '牵头'), ' ', join(c.lead)) : h('div', { class: 'who none' }, '无牵头单位'),
-    c.assist.length ? h('div', { class: 'who assist' }, h('span', { class: 'badge assist' }, '配合'), ' ', join(c.assist)) : null,
+    c.lead.length ? h('div', { class: 'who lead' }, h('span', { class: 'badge lead' }, '牵头'), ' ', join(c.lead, 'LEAD')) : h('div', { class: 'who none' }, '无牵头单位'),
+    c.assist.length ? h('div', { class: 'who assist' }, h('span', { class: 'badge assist' }, '配合'), ' ', join(c.assist, 'ASSIST')) : null,
+    c.concerned.length ? h('div', { class: 'who duty' }, h('span', { class: 'badge duty' }, '相关职责'), ' ', join(c.concerned, 'DUTY')) : null,
+    clauses,
   ];
 }
 
-function join(bodies) {
-  return bodies.flatMap((b, i) => (i ? ['、', bodyLink(b)] : [bodyLink(b)]));
-}
+const cellQuery = `query CompareCell($place: String!, $sector: String!) {
+  compare(jurisdictions: [$place], sector: $sector) { rows { sector { id } cells { evidence { id text locator } } } }
+}`;
 
-// Places differ when the functions that lead (agencyType, else the name) are not the same set everywhere.
-function leadKey(c) {
-  return [...new Set(c.lead.map((b) => b.agencyType ?? b.name))].sort().join('|');
-}
-
-function differs(cells) {
-  return new Set(cells.map(leadKey)).size > 1;
+function join(bodies, role) {
+  return bodies.flatMap((b, i) => {
+    const link = h('span', { class: 'who-body', 'data-body-id': b.id, 'data-role': role }, bodyLink(b));
+    return i ? ['、', link] : [link];
+  });
 }
 
 function cellClass(row, i) {
   const c = row.cells[i];
-  if (!c.lead.length && !c.assist.length) return 'missing';
+  if (!c.hasReading) return 'missing';
   if (!c.lead.length) return 'nolead';
   return row.differs ? 'differs' : undefined;
 }

@@ -9,8 +9,9 @@ const query = `query Gaps($jurisdiction: String!) {
     sector { id name parent { name } }
     lead { id name }
     assist { id name }
+    concerned { id name }
     problem
-    evidence { id text locator }
+    evidence { id text locator owner { ... on Body { id name } ... on Leader { id title } } }
   }
 }`;
 
@@ -46,9 +47,17 @@ export async function render(root, { params, isCurrent }) {
   const multiple = data.gaps.filter((g) => g.problem === 'MULTIPLE_LEADS');
   announce(`${place}：监管空白 ${noLead.length} 个，职能交叉 ${multiple.length} 个`);
   const names = (list) => list.map((b) => b.name).join('、');
-  const links = (list) => (list.length ? list.flatMap((b, i) => (i ? ['、', bodyLink(b)] : [bodyLink(b)])) : h('span', { class: 'muted' }, '—'));
-  const evidenceText = (g) => (g.evidence ?? []).map((d) => `${d.locator} ${d.text}`).join('\n');
+  const links = (list, role) => (list.length
+    ? list.flatMap((b, i) => {
+      const link = h('span', { class: 'who-body', 'data-body-id': b.id, 'data-role': role }, bodyLink(b));
+      return i ? ['、', link] : [link];
+    })
+    : h('span', { class: 'muted' }, '—'));
+  const owner = (d) => d.owner?.name ?? d.owner?.title ?? '';
+  const evidenceText = (g) => (g.evidence ?? []).map((d) => `${owner(d)} ${d.locator} ${d.text}`).join('\n');
+  // Each row names whose clause it is: a gap's evidence comes from several bodies.
   const evidenceCell = (g) => h('ul', { class: 'evidence-list' }, (g.evidence ?? []).slice(0, 5).map((d) => h('li', {},
+    h('strong', { class: 'owner' }, owner(d)), ' ',
     h('a', { href: routeHref(`doc/${encodeURIComponent(d.id)}`) }, d.locator), ' ', h('span', { class: 'quote' }, d.text))),
     (g.evidence ?? []).length > 5 ? h('li', { class: 'muted' }, `另有 ${g.evidence.length - 5} 条（见导出文件）`) : null);
   const sectorCell = (g) => h('a', { href: routeHref('graph', { sector: g.sector.name, place }) }, g.sector.name);
@@ -63,7 +72,8 @@ export async function render(root, { params, isCurrent }) {
       columns: [
         { label: '行业领域', text: (g) => g.sector.name, cell: sectorCell },
         { label: '上级领域', text: (g) => g.sector.parent?.name ?? '' },
-        { label: '配合单位', text: (g) => names(g.assist), cell: (g) => links(g.assist) },
+        { label: '配合单位', text: (g) => names(g.assist), cell: (g) => links(g.assist, 'ASSIST') },
+        { label: '负有相关职责', text: (g) => names(g.concerned), cell: (g) => links(g.concerned, 'DUTY') },
         { label: '依据', text: evidenceText, cell: evidenceCell },
       ],
       rows: noLead,
@@ -74,8 +84,8 @@ export async function render(root, { params, isCurrent }) {
       caption: `${place}：有多个牵头单位的行业领域`,
       columns: [
         { label: '行业领域', text: (g) => g.sector.name, cell: sectorCell },
-        { label: '牵头单位', text: (g) => names(g.lead), cell: (g) => links(g.lead) },
-        { label: '配合单位', text: (g) => names(g.assist), cell: (g) => links(g.assist) },
+        { label: '牵头单位', text: (g) => names(g.lead), cell: (g) => links(g.lead, 'LEAD') },
+        { label: '配合单位', text: (g) => names(g.assist), cell: (g) => links(g.assist, 'ASSIST') },
         { label: '依据', text: evidenceText, cell: evidenceCell },
       ],
       rows: multiple,

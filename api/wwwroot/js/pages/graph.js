@@ -30,7 +30,7 @@ const sectorQuery = `query SectorNeighbourhood($places: [String!]!, $sector: Str
   }
 }`;
 
-const edgeLabel = { LEAD: '牵头', ASSIST: '配合', PARENT: '上级领域', HOSTED_BY: '设在', MENTIONS: '提及' };
+const edgeLabel = { LEAD: '牵头', ASSIST: '配合', DUTY: '负有相关职责', PARENT: '上级领域', HOSTED_BY: '设在', MENTIONS: '提及' };
 
 export async function render(root, { params, isCurrent }) {
   const bodyId = params.get('body');
@@ -133,10 +133,12 @@ async function sectorGraph(sectorName, places) {
   }
   // Bodies: the sector's LEAD/ASSIST edges, plus every body the API answers for the sector as a topic (its
   // sub-sectors and place-wide remits included), so the picture matches what 问责任 says.
+  // One edge per body: its role in this very sector (compare) first, else its role in the sector's closure
+  // (responsibilities: a sub-sector's lead, or a duty about it, DUTY).
   const seen = new Set();
   const add = (b, at, role) => {
-    if (seen.has(`${b.id}|${role}`)) return;
-    seen.add(`${b.id}|${role}`);
+    if (seen.has(b.id)) return;
+    seen.add(b.id);
     if (!nodes.has(b.id)) nodes.set(b.id, { id: b.id, label: manyPlaces ? `${b.name}\n（${at}）` : b.name, kind: 'body' });
     edges.push({ source: b.id, target: focusId, role });
   };
