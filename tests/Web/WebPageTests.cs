@@ -200,7 +200,7 @@ public sealed class WebPageTests(WebPageFixture server) : IClassFixture<WebPageF
         {
             var rows = ReadSheet(path);
             Assert.Equal(["地区", "排序", "单位", "职能类型", "角色", "匹配", "角色依据", "条款", "职责原文", "文件"], rows[0]);
-            Assert.Contains(rows.Skip(1), r => r[0] == "昆山市" && r[2] == "市商务局" && r[7].Contains("签订安全供用气合同"));
+            Assert.Contains(rows.Skip(1), r => r[0] == "昆山市" && r[2] == "市商务局" && r[8].Contains("签订安全供用气合同"));
         }
         finally
         {
