@@ -362,7 +362,7 @@ public sealed class Neo4jGraphStoreAdapterTests : IDisposable
 
         var request = Assert.Single(_api.Requests);
         Assert.Equal(Neo4jCypher.SearchBySubstring, request.Statement);
-        Assert.Equal(["lpg", "载"], request.Parameters.GetProperty("terms").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal([["lpg"], ["载"]], request.Parameters.GetProperty("terms").EnumerateArray().Select(t => t.EnumerateArray().Select(f => f.GetString()).ToArray()));
     }
 
     [Fact]
