@@ -172,7 +172,7 @@ public sealed class QueryGraphType : ObjectGraphType
                     sectors = await Store(c).GetSectorClosureAsync(sector, c.CancellationToken);
                     if (sectors.Count == 0)
                     {
-                        sectors = ReadSector(c, sector);
+                        sectors = await ReadSectorAsync(c, sector);
                     }
                 }
                 else
@@ -227,13 +227,13 @@ public sealed class QueryGraphType : ObjectGraphType
 
     // A sector argument the taxonomy does not name exactly: an officer's word for exactly one sector is that
     // sector (火锅店 is 餐饮); anything else is not found, with the sectors it may have meant.
-    private static IReadOnlyList<Sector> ReadSector(IResolveFieldContext context, string name)
+    private static async Task<IReadOnlyList<Sector>> ReadSectorAsync(IResolveFieldContext context, string name)
     {
         var interpreter = Service<TopicInterpreter>(context);
         var reading = interpreter.Interpret(name);
         if (reading.Sectors.Count == 1 && reading.Unknown.Count == 0)
         {
-            return interpreter.Closure(reading.Sectors[0]);
+            return await Store(context).GetSectorClosureAsync(reading.Sectors[0].Name, context.CancellationToken);
         }
         var suggestions = reading.Sectors.Count > 1 ? reading.Sectors.Select(s => s.Name).ToList() : interpreter.Suggest(name);
         throw RequestErrors.NotFound($"没有名为“{name}”的行业领域 (no sector named {name}).", name, suggestions);
