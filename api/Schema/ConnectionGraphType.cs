@@ -3,11 +3,13 @@ using System.Text;
 using GraphQL;
 using GraphQL.Types;
 using SafetyDuty.Graph.Model;
+using SafetyDuty.Graph.Store;
 
 namespace SafetyDuty.Api.Schema;
 
-/// <summary>One page of a Relay connection: the nodes, the total before paging and where the page starts.</summary>
-public sealed record Connection<T>(IReadOnlyList<T> Nodes, int TotalCount, int Offset)
+/// <summary>One page of a Relay connection: the nodes, the total before paging and where the page starts; for a
+/// search, where each node's text matched.</summary>
+public sealed record Connection<T>(IReadOnlyList<T> Nodes, int TotalCount, int Offset, Func<T, IReadOnlyList<TextSpan>>? Highlight = null)
     where T : GraphNode
 {
     public PageInfo PageInfo => new(
@@ -20,8 +22,8 @@ public sealed record Connection<T>(IReadOnlyList<T> Nodes, int TotalCount, int O
 /// <summary>Relay page information.</summary>
 public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
 
-/// <summary>One node of a connection and its cursor.</summary>
-public sealed record ConnectionEdge<T>(string Cursor, T Node)
+/// <summary>One node of a connection, its cursor, and for a search where its text matched.</summary>
+public sealed record ConnectionEdge<T>(string Cursor, T Node, IReadOnlyList<TextSpan> Highlights)
     where T : GraphNode;
 
 /// <summary>Relay paging arguments: <c>first</c> (default 20, at most 100) and <c>after</c> (an opaque cursor).</summary>
@@ -87,7 +89,8 @@ public sealed class ConnectionGraphType<TNodeGraphType, TNode> : ObjectGraphType
             .Resolve(c => c.Source.PageInfo);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeGraphType<TNodeGraphType, TNode>>>>, IEnumerable<ConnectionEdge<TNode>>>("edges")
             .Description("本页的边：节点及其游标 (this page's edges: nodes with their cursors).")
-            .Resolve(c => c.Source.Nodes.Select((node, i) => new ConnectionEdge<TNode>(Cursor.Encode(c.Source.Offset + i), node)));
+            .Resolve(c => c.Source.Nodes.Select((node, i) =>
+                new ConnectionEdge<TNode>(Cursor.Encode(c.Source.Offset + i), node, c.Source.Highlight?.Invoke(node) ?? [])));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeGraphType>>>, IReadOnlyList<TNode>>("nodes")
             .Description("本页的节点 (this page's nodes).")
             .Resolve(c => c.Source.Nodes);
@@ -108,6 +111,9 @@ public sealed class EdgeGraphType<TNodeGraphType, TNode> : ObjectGraphType<Conne
             .Description("用作 after 参数的游标 (the cursor to pass as after).")
             .Resolve(c => c.Source.Cursor);
         Field<NonNullGraphType<TNodeGraphType>, TNode>("node").Description("节点 (the node).").Resolve(c => c.Source.Node);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TextSpanGraphType>>>, IReadOnlyList<TextSpan>>("highlights")
+            .Description("检索时节点文字（职责原文）中命中的各段，含同义词；非检索时为空 (where a search matched the node's text, synonyms included; empty outside a search).")
+            .Resolve(c => c.Source.Highlights);
     }
 }
 

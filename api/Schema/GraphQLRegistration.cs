@@ -36,7 +36,7 @@ public static class GraphQLRegistration
                 .AddGraphTypes(typeof(SafetyDutySchema).Assembly)
                 // Chinese stays readable in responses: 应急管理局, not \u5E94….
                 .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
-                .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = false)
+                .AddErrorInfoProvider(new SuggestingErrorInfoProvider(new GraphQL.Execution.ErrorInfoProviderOptions { ExposeExceptionDetails = false }))
                 // Complexity depends on the variables (first: $n), and the key on the caller: both run for cached documents too.
                 .AddValidationRule(new ComplexityValidationRule(Complexity(api)), useForCachedDocuments: true)
                 .AddValidationRule<ApiKeyValidationRule>(useForCachedDocuments: true)

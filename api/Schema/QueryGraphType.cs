@@ -54,12 +54,7 @@ public sealed class QueryGraphType : ObjectGraphType
                 string? jurisdictionId = null;
                 if (jurisdictionName is not null)
                 {
-                    var jurisdiction = await FindJurisdictionAsync(c, jurisdictionName);
-                    if (jurisdiction is null)
-                    {
-                        return new Connection<Body>([], 0, paging.Skip);
-                    }
-                    jurisdictionId = jurisdiction.Id;
+                    jurisdictionId = (await RequireJurisdictionAsync(c, jurisdictionName)).Id;
                 }
                 var query = new NodeQuery(
                     NodeLabel.Body,
@@ -92,7 +87,9 @@ public sealed class QueryGraphType : ObjectGraphType
         Field<NonNullGraphType<ConnectionGraphType<DutyGraphType, Duty>>, Connection<Duty>>("duties")
             .Description("职责条目中文全文检索（含两字词，如 燃气、消防），分页。指定地区时按相关度排序；不指定时逐地列出，每地之内按相关度排序 "
                 + "(Chinese full-text search over duties: ranked in a place; everywhere, place by place, ranked within each).")
-            .Argument<NonNullGraphType<StringGraphType>>("search", "检索词 (search text).")
+            .Argument<NonNullGraphType<StringGraphType>>("search",
+                "检索词：空格分隔的词须全部出现（燃气 餐饮），行业领域的词也找其同义词（燃气 → 天然气、液化石油气），引号内为整句（\"燃气安全\"）；"
+                + "命中位置见 edges.highlights (search text: all words required, a sector's word also finds its synonyms, quoted text is a phrase).")
             .Argument<StringGraphType>("jurisdiction", "行政区域名称 (place name).")
             .Argument<IntGraphType>("first", $"本页条数，默认 {Paging.DefaultFirst}，至多 {Paging.MaxFirst} (page size).")
             .Argument<StringGraphType>("after", "从此游标之后开始 (start after this cursor).")
@@ -109,10 +106,13 @@ public sealed class QueryGraphType : ObjectGraphType
                 {
                     jurisdictionId = (await RequireJurisdictionAsync(c, name)).Id;
                 }
+                // A sector's word also finds its synonyms (燃气: 天然气, 液化石油气); a quoted phrase is taken as written.
+                var terms = SearchTerms.WithForms(SearchTerms.Parse(search), Service<TopicInterpreter>(c).FormsOf);
                 var page = await Store(c).SearchAsync(
-                    new TextQuery(search, NodeLabel.Duty, jurisdictionId, paging.Skip, paging.Take),
+                    new TextQuery(search, NodeLabel.Duty, jurisdictionId, paging.Skip, paging.Take, terms),
                     c.CancellationToken);
-                return new Connection<Duty>(page.Items.Select(h => h.Node).OfType<Duty>().ToList(), page.TotalCount, paging.Skip);
+                return new Connection<Duty>(page.Items.Select(h => h.Node).OfType<Duty>().ToList(), page.TotalCount, paging.Skip,
+                    duty => SearchTerms.Spans(terms, duty.Text));
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResponsibilityGraphType>>>, IReadOnlyList<Responsibility>>("responsibilities")
@@ -120,7 +120,9 @@ public sealed class QueryGraphType : ObjectGraphType
                 + "牵头先于配合先于负有相关职责；部门组与泛称在后；各附依据条款与角色依据。如 topics: [\"燃气\", \"餐饮\"] "
                 + "(who is responsible for these topics, place by place, with evidence and the basis of each role).")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("topics",
-                $"主题：行业领域名称或同义词，含其下级领域，至多 {MaxTopics} 个 (sector names or synonyms).")
+                $"主题：行业领域名称或同义词，或官员自己的说法（火锅店、学校食堂、饭店用液化气，按 interpret 读），各含其下级领域，至多 {MaxTopics} 个；"
+                + "读不出任何行业领域的主题返回错误 UNKNOWN_TOPIC（extensions 带 word 与 suggestions），部分读懂时未读懂的词列在响应的 extensions.unknownWords "
+                + "(sector names, synonyms or an officer's own words; a topic read as no sector is the error UNKNOWN_TOPIC).")
             .Argument<StringGraphType>("jurisdiction", "行政区域名称，不填为全部 (place name; all places when absent).")
             .Argument<IntGraphType>("perPlace",
                 $"每地至多条数：不指定地区时默认 {ResponsibilityQuery.DefaultPerPlace}，指定地区时默认不限，至多 {MaxListSize} "
@@ -142,7 +144,7 @@ public sealed class QueryGraphType : ObjectGraphType
                 {
                     jurisdictionId = (await RequireJurisdictionAsync(c, name)).Id;
                 }
-                return await Service<ResponsibilityQuery>(c).FindAsync(topics, jurisdictionId, perPlace, c.CancellationToken);
+                return await Service<ResponsibilityQuery>(c).FindAsync(ReadTopics(c, topics), jurisdictionId, perPlace, c.CancellationToken);
             });
 
         Field<NonNullGraphType<ComparisonGraphType>, Comparison>("compare")
@@ -170,7 +172,7 @@ public sealed class QueryGraphType : ObjectGraphType
                     sectors = await Store(c).GetSectorClosureAsync(sector, c.CancellationToken);
                     if (sectors.Count == 0)
                     {
-                        throw RequestErrors.NotFound($"没有名为“{sector}”的行业领域 (no sector named {sector}).");
+                        sectors = await ReadSectorAsync(c, sector);
                     }
                 }
                 else
@@ -189,6 +191,52 @@ public sealed class QueryGraphType : ObjectGraphType
                 var place = await RequireJurisdictionAsync(c, c.GetArgument<string>("jurisdiction"));
                 return await Service<GapQuery>(c).FindAsync(place.Id, c.CancellationToken);
             });
+
+        Field<NonNullGraphType<InterpretationGraphType>, Interpretation>("interpret")
+            .Description("把官员自己的说法读成行业领域，如 “饭店用液化气谁管？” → 餐饮、燃气；错字给出更正（燃汽 → 燃气），读不懂的词给出建议。"
+                + "responsibilities 的主题也这样读 (what an officer's words are read as; the topics of responsibilities are read the same way).")
+            .Argument<NonNullGraphType<StringGraphType>>("text", "问话或主题 (a question or topic in the officer's own words).")
+            .Resolve(c => Service<TopicInterpreter>(c).Interpret(c.GetArgument<string>("text")));
+    }
+
+    // The step where the topics of a question become sector sets: each topic read by the interpreter, each sector it
+    // names one topic with its sub-sectors (学校食堂 asks about 餐饮 and 学校). A topic read as no sector is the
+    // client's to fix: answering [] would read as "nobody is responsible". Words not understood beside understood
+    // ones are reported in the response's extensions, not dropped in silence.
+    private static List<AskedTopic> ReadTopics(IResolveFieldContext context, IEnumerable<string> topics)
+    {
+        var interpreter = Service<TopicInterpreter>(context);
+        var sectors = new List<AskedTopic>();
+        var unknown = new List<string>();
+        foreach (var topic in topics)
+        {
+            var reading = interpreter.Interpret(topic);
+            if (!reading.IsUnderstood)
+            {
+                throw RequestErrors.UnknownTopic(topic, reading.Suggestions.Count > 0 ? reading.Suggestions : interpreter.Suggest(topic));
+            }
+            sectors.AddRange(interpreter.TopicsOf(reading));
+            unknown.AddRange(reading.Unknown);
+        }
+        if (unknown.Count > 0)
+        {
+            context.SetOutputExtension("unknownWords", unknown.Distinct().ToArray());
+        }
+        return sectors;
+    }
+
+    // A sector argument the taxonomy does not name exactly: an officer's word for exactly one sector is that
+    // sector (火锅店 is 餐饮); anything else is not found, with the sectors it may have meant.
+    private static async Task<IReadOnlyList<Sector>> ReadSectorAsync(IResolveFieldContext context, string name)
+    {
+        var interpreter = Service<TopicInterpreter>(context);
+        var reading = interpreter.Interpret(name);
+        if (reading.Sectors.Count == 1 && reading.Unknown.Count == 0)
+        {
+            return await Store(context).GetSectorClosureAsync(reading.Sectors[0].Name, context.CancellationToken);
+        }
+        var suggestions = reading.Sectors.Count > 1 ? reading.Sectors.Select(s => s.Name).ToList() : interpreter.Suggest(name);
+        throw RequestErrors.NotFound($"没有名为“{name}”的行业领域 (no sector named {name}).", name, suggestions);
     }
 
     private static IGraphStore Store(IResolveFieldContext context) => Service<IGraphStore>(context);
@@ -208,7 +256,20 @@ public sealed class QueryGraphType : ObjectGraphType
         return (await Service<ReadModel>(context).CurrentAsync(context.CancellationToken)).Place(trimmed);
     }
 
-    private static async Task<Jurisdiction> RequireJurisdictionAsync(IResolveFieldContext context, string name) =>
-        await FindJurisdictionAsync(context, name)
-            ?? throw RequestErrors.NotFound($"没有名为“{name}”的行政区域 (no jurisdiction named {name}).");
+    private static async Task<Jurisdiction> RequireJurisdictionAsync(IResolveFieldContext context, string name)
+    {
+        if (await FindJurisdictionAsync(context, name) is { } found)
+        {
+            return found;
+        }
+        // Suggestions: the places whose names share the most characters with it, beyond the level (市, 区, 镇).
+        var places = (await Service<ReadModel>(context).CurrentAsync(context.CancellationToken)).Places.Select(j => j.Name).ToList();
+        var characters = name.Trim().Where(ch => !"省市区县镇乡村街道".Contains(ch)).ToHashSet();
+        var suggestions = places
+            .OrderByDescending(p => p.Distinct().Count(characters.Contains))
+            .ThenBy(p => p, StringComparer.Ordinal)
+            .Take(5)
+            .ToList();
+        throw RequestErrors.NotFound($"没有名为“{name}”的行政区域；已有：{string.Join("、", suggestions)} (no jurisdiction named {name}).", name, suggestions);
+    }
 }

@@ -1,3 +1,4 @@
+using SafetyDuty.Graph.Queries;
 using SafetyDuty.Seed.Extraction;
 using SafetyDuty.Seed.Vocabulary;
 
@@ -10,6 +11,9 @@ public static class SeedRegistration
     {
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.AddSingleton(_ => Vocabularies.LoadDefault());
+        // The interpreter (graph layer) reads questions with the same reviewed taxonomy the store is given at start,
+        // plus the words officers ask with (topic-words.yaml): handed over as plain values, loaded once.
+        services.AddSingleton(sp => new TopicInterpreter(sp.GetRequiredService<Vocabularies>().TopicWords));
         services.AddSingleton<DutyDocumentReader>();
         services.AddHostedService<KnowledgeBaseStartup>();
         return services;

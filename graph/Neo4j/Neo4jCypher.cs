@@ -228,9 +228,10 @@ public static class Neo4jCypher
         + "RETURN size(hits) AS total, [h IN hits[$skip..($skip + $take)] | {json: h.node.json, score: h.score}] AS page";
 
     /// <summary>For one-character terms, which the CJK analyzer's bigrams cannot find: a substring match over the
-    /// normalised names (NFKC, lower case), scored so that shorter names come first.</summary>
+    /// normalised names (NFKC, lower case), every term by any of its forms ($terms is a list of lists of forms),
+    /// scored so that shorter names come first.</summary>
     public const string SearchBySubstring =
-        "MATCH (node:Entity) WHERE all(term IN $terms WHERE node.searchText CONTAINS term) "
+        "MATCH (node:Entity) WHERE all(term IN $terms WHERE any(form IN term WHERE node.searchText CONTAINS form)) "
         + "AND ($label IS NULL OR $label IN labels(node)) AND ($jurisdictionId IS NULL OR node.jurisdictionId = $jurisdictionId) "
         + "WITH node, 1.0 / (1 + size(node.searchText)) AS score ORDER BY coalesce(node.jurisdictionId, ''), score DESC, node.id WITH collect({node: node, score: score}) AS hits "
         + "RETURN size(hits) AS total, [h IN hits[$skip..($skip + $take)] | {json: h.node.json, score: h.score}] AS page";

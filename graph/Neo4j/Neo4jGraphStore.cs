@@ -222,17 +222,17 @@ public sealed class Neo4jGraphStore : IGraphStore
     public async Task<Page<SearchHit>> SearchAsync(TextQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var terms = SearchTerms(query.Text);
+        var terms = query.RequiredTerms;
         if (terms.Count == 0)
         {
             return new Page<SearchHit>([], 0);
         }
 
-        // The CJK analyzer indexes bigrams, so a one-character term is looked up as a substring instead.
-        var bySubstring = terms.Any(t => t.Length == 1);
+        // The CJK analyzer indexes bigrams, so a query with a one-character form is looked up as substrings instead.
+        var bySubstring = terms.Any(t => t.Forms.Any(f => f.Length == 1));
         var result = await _client.RunAsync(
             new Neo4jStatement(bySubstring ? Neo4jCypher.SearchBySubstring : Neo4jCypher.Search, Parameters(
-                (bySubstring ? "terms" : "query", bySubstring ? terms : LuceneQuery(terms)),
+                (bySubstring ? "terms" : "query", bySubstring ? terms.Select(t => t.Forms).ToList() : LuceneQuery(terms)),
                 ("label", query.Label is { } label ? Neo4jCypher.Label(label) : null),
                 ("jurisdictionId", query.JurisdictionId),
                 ("skip", Math.Max(0, query.Skip)),
@@ -303,23 +303,16 @@ public sealed class Neo4jGraphStore : IGraphStore
         }
     }
 
-    /// <summary>The terms of a search: whitespace-separated, NFKC-normalised (full-width ＵＡＶ is UAV) and lower
-    /// case; terms without a letter or digit (bare punctuation) are dropped.</summary>
-    public static IReadOnlyList<string> SearchTerms(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.Normalize(NormalizationForm.FormKC).ToLowerInvariant()
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(t => t.Any(char.IsLetterOrDigit))
-            .Distinct()
-            .ToList();
-    }
+    /// <summary>A Lucene query for the terms: each form a quoted phrase (so the CJK analyzer's bigrams must stand in
+    /// order), the forms of a term alternatives, every term required. Lucene's syntax never comes from user text:
+    /// quotes and backslashes are escaped inside the phrase.</summary>
+    public static string LuceneQuery(IEnumerable<SearchTerm> terms) =>
+        string.Join(" AND ", terms.Select(t => t.Forms.Count == 1
+            ? Phrase(t.Forms[0])
+            : "(" + string.Join(" OR ", t.Forms.Select(Phrase)) + ")"));
 
-    /// <summary>A Lucene query for the terms: each a quoted phrase (so the CJK analyzer's bigrams must stand in
-    /// order) and all of them required. Lucene's syntax never comes from user text: quotes and backslashes are
-    /// escaped inside the phrase.</summary>
-    public static string LuceneQuery(IEnumerable<string> terms) =>
-        string.Join(" AND ", terms.Select(t => "\"" + t.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\""));
+    private static string Phrase(string form) =>
+        "\"" + form.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     private static async Task<string?> ReadFingerprintAsync(Neo4jTransaction tx, string documentId, CancellationToken token)
     {

@@ -14,41 +14,67 @@ public sealed class ResponsibilityQuery(IGraphStore store, AnswerCache cache)
     /// page shows, not what every place in the country says.</summary>
     public const int DefaultPerPlace = 20;
 
-    /// <param name="topics">Sector names or synonyms; each stands for its sector and all sub-sectors.</param>
+    /// <param name="topics">Sector names or synonyms, exactly as the taxonomy writes them; each stands for its sector
+    /// and all sub-sectors, and a topic that names no sector covers nothing. (The API reads officers' own words with
+    /// <see cref="TopicInterpreter"/> and asks with the topics it read.)</param>
     /// <param name="jurisdictionId">Restrict to one place; null for all places.</param>
     /// <param name="perPlace">At most this many answers per place; null for <see cref="DefaultPerPlace"/> over all
     /// places and no bound in one place.</param>
-    public Task<IReadOnlyList<Responsibility>> FindAsync(
+    public async Task<IReadOnlyList<Responsibility>> FindAsync(
         IReadOnlyList<string> topics,
         string? jurisdictionId,
         int? perPlace = null,
         CancellationToken cancellationToken = default)
     {
-        var distinctTopics = topics.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
+        var asked = new List<AskedTopic>();
+        foreach (var topic in topics.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct())
+        {
+            asked.Add(new AskedTopic(topic, await store.GetSectorClosureAsync(topic, cancellationToken)));
+        }
+        return await FindAsync(asked, jurisdictionId, perPlace, cancellationToken);
+    }
+
+    /// <param name="topics">The topics with the sectors each stands for (<see cref="TopicInterpreter.TopicsOf"/>).
+    /// Two topics of the same sectors are one.</param>
+    /// <param name="jurisdictionId">Restrict to one place; null for all places.</param>
+    /// <param name="perPlace">At most this many answers per place; null for <see cref="DefaultPerPlace"/> over all
+    /// places and no bound in one place.</param>
+    public Task<IReadOnlyList<Responsibility>> FindAsync(
+        IReadOnlyList<AskedTopic> topics,
+        string? jurisdictionId,
+        int? perPlace = null,
+        CancellationToken cancellationToken = default)
+    {
+        var distinctTopics = topics
+            .Select(t => (t.Name, SectorIds: t.Sectors.Select(s => s.Id).Distinct().Order(StringComparer.Ordinal).ToList()))
+            .DistinctBy(t => string.Join('\n', t.SectorIds))
+            .ToList();
         if (distinctTopics.Count == 0)
         {
             return Task.FromResult<IReadOnlyList<Responsibility>>([]);
         }
         var limit = perPlace ?? (jurisdictionId is null ? DefaultPerPlace : int.MaxValue);
-        // Each part length-prefixed, so no topic text can make two questions share a key.
-        var key = string.Concat(distinctTopics.Prepend(jurisdictionId ?? "").Prepend(limit.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        // Each part length-prefixed, so no topic text can make two questions share a key; the names are part of the
+        // answer (Responsibility.Topics), so they are part of the key.
+        var key = string.Concat(distinctTopics.SelectMany(t => new[] { t.Name, string.Join(',', t.SectorIds) })
+            .Prepend(jurisdictionId ?? "").Prepend(limit.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Select(part => $"{part.Length}:{part}"));
         key = "responsibilities/" + key;
         return cache.GetOrComputeAsync(key, () => ComputeAsync(distinctTopics, jurisdictionId, limit, cancellationToken), cancellationToken);
     }
 
     /// <summary>Topics to sectors: sector id → the indexes of the topics whose closure holds it (a sector can serve two
-    /// topics). The one step that reads the officer's words; everything after it works on sectors.</summary>
-    private async Task<Dictionary<string, HashSet<int>>> ResolveTopicsAsync(List<string> topics, CancellationToken cancellationToken)
+    /// topics). Everything after it works on sectors.</summary>
+    private static Dictionary<string, HashSet<int>> ResolveTopics(List<(string Name, List<string> SectorIds)> topics)
     {
         var topicsOfSector = new Dictionary<string, HashSet<int>>();
         for (var i = 0; i < topics.Count; i++)
         {
-            foreach (var sector in await store.GetSectorClosureAsync(topics[i], cancellationToken))
+            foreach (var sectorId in topics[i].SectorIds)
             {
-                if (!topicsOfSector.TryGetValue(sector.Id, out var set))
+                if (!topicsOfSector.TryGetValue(sectorId, out var set))
                 {
-                    topicsOfSector[sector.Id] = set = [];
+                    topicsOfSector[sectorId] = set = [];
                 }
                 set.Add(i);
             }
@@ -57,12 +83,12 @@ public sealed class ResponsibilityQuery(IGraphStore store, AnswerCache cache)
     }
 
     private async Task<IReadOnlyList<Responsibility>> ComputeAsync(
-        List<string> distinctTopics,
+        List<(string Name, List<string> SectorIds)> distinctTopics,
         string? jurisdictionId,
         int perPlace,
         CancellationToken cancellationToken)
     {
-        var topicsOfSector = await ResolveTopicsAsync(distinctTopics, cancellationToken);
+        var topicsOfSector = ResolveTopics(distinctTopics);
         if (topicsOfSector.Count == 0)
         {
             return [];
@@ -115,7 +141,7 @@ public sealed class ResponsibilityQuery(IGraphStore store, AnswerCache cache)
                 match,
                 [.. evidenceIds.Select(id => table.Duties[id])],
                 [.. strongest.SelectMany(r => r.Basis).Distinct()],
-                [.. topics.Order().Select(i => distinctTopics[i])],
+                [.. topics.Order().Select(i => distinctTopics[i].Name)],
                 isGroup);
             answers.Add((answer, tier));
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using SafetyDuty.Graph.Model;
+using SafetyDuty.Graph.Store;
 
 namespace SafetyDuty.Graph.Sqlite;
 
@@ -34,14 +35,29 @@ internal static class SearchGrams
         return string.Join(' ', tokens);
     }
 
-    // The FTS5 match expression: every run of the query must occur (AND). A label is a column filter (the label's
-    // own column), not an extra phrase. A place is a rowid
-    // range (NodeKeys), outside the expression. Null when the query has nothing searchable in it. Tokens are
-    // letters and digits only, so quoting them is safe.
-    public static string? ToMatch(string query, NodeLabel? label)
+    // The FTS5 match expression: every term of the query must occur (AND), a term through any of its forms (OR:
+    // 燃气 or 天然气), and a form through all of its runs. A label is a column filter (the label's own column), not
+    // an extra phrase. A place is a rowid range (NodeKeys), outside the expression. Null when the query has nothing
+    // searchable in it. Tokens are letters and digits only, so quoting them is safe.
+    public static string? ToMatch(IReadOnlyList<SearchTerm> query, NodeLabel? label)
+    {
+        var required = new List<string>();
+        foreach (var term in query)
+        {
+            var forms = term.Forms.Select(form => FormMatch(form, label)).OfType<string>().Distinct().ToList();
+            if (forms.Count > 0)
+            {
+                required.Add(forms.Count == 1 ? forms[0] : $"({string.Join(" OR ", forms)})");
+            }
+        }
+
+        return required.Count == 0 ? null : string.Join(" AND ", required);
+    }
+
+    private static string? FormMatch(string form, NodeLabel? label)
     {
         var terms = new List<string>();
-        foreach (var (run, isCjk) in Runs(query))
+        foreach (var (run, isCjk) in Runs(form))
         {
             if (!isCjk)
             {
@@ -65,7 +81,12 @@ internal static class SearchGrams
             terms.Add(Term(bigrams, isPrefix: false, label));
         }
 
-        return terms.Count == 0 ? null : string.Join(" AND ", terms);
+        return terms.Count switch
+        {
+            0 => null,
+            1 => terms[0],
+            _ => $"({string.Join(" AND ", terms)})",
+        };
     }
 
     // Relevance of a matching text, worked out here rather than by FTS5's bm25: bm25 reads how many rows of the
@@ -93,8 +114,9 @@ internal static class SearchGrams
         return score;
     }
 
-    // The query's runs as Score counts them, worked out once per search.
-    public static IReadOnlyList<string> ScoreTerms(string query) => [.. Runs(query).Select(r => r.Run)];
+    // The runs of the query's forms as Score counts them (a synonym found counts as the word), worked out once per search.
+    public static IReadOnlyList<string> ScoreTerms(IReadOnlyList<SearchTerm> query) =>
+        [.. query.SelectMany(t => t.Forms).SelectMany(f => Runs(f).Select(r => r.Run)).Distinct()];
 
     private static string Term(List<string> tokens, bool isPrefix, NodeLabel? label) =>
         $"{(label is { } one ? one + " : " : "")}\"{string.Join(' ', tokens)}\"{(isPrefix ? " *" : "")}";

@@ -145,12 +145,13 @@ public sealed partial class SqliteGraphStore
     public Task<Page<SearchHit>> SearchAsync(TextQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (SearchGrams.ToMatch(query.Text, query.Label) is not { } match)
+        var required = query.RequiredTerms;
+        if (SearchGrams.ToMatch(required, query.Label) is not { } match)
         {
             return Task.FromResult(new Page<SearchHit>([], 0));
         }
 
-        var terms = SearchGrams.ScoreTerms(query.Text);
+        var terms = SearchGrams.ScoreTerms(required);
         var skip = Math.Max(0, query.Skip);
         var take = Math.Max(0, query.Take);
         return Run(connection =>

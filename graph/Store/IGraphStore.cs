@@ -90,13 +90,20 @@ public sealed record NodeQuery(
     int Skip = 0,
     int Take = 50);
 
-/// <summary>A full-text query, optionally restricted to one label and one jurisdiction.</summary>
+/// <summary>A full-text query, optionally restricted to one label and one jurisdiction. Every term is required;
+/// a term matches through any of its forms (<see cref="SearchTerms"/>). <paramref name="Terms"/>, when given, are
+/// the text's terms with more forms (synonyms); otherwise the text's own words and phrases.</summary>
 public sealed record TextQuery(
     string Text,
     NodeLabel? Label = null,
     string? JurisdictionId = null,
     int Skip = 0,
-    int Take = 50);
+    int Take = 50,
+    IReadOnlyList<SearchTerm>? Terms = null)
+{
+    /// <summary>The terms a store must find, all of them.</summary>
+    public IReadOnlyList<SearchTerm> RequiredTerms => Terms ?? SearchTerms.Parse(Text);
+}
 
 /// <summary>A full-text match and its score (higher is better).</summary>
 public sealed record SearchHit(GraphNode Node, double Score);

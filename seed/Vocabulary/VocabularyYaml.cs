@@ -70,6 +70,14 @@ internal sealed class VocabularyYaml
             : throw Error(Root, $"缺少顶层键 {key}（missing top-level key）");
     }
 
+    public YamlNode Child(YamlNode node, string key)
+    {
+        var mapping = Mapping(node, "文件顶层");
+        return mapping.Children.TryGetValue(new YamlScalarNode(key), out var child)
+            ? child
+            : throw Error(node, $"缺少键 {key}（missing key）");
+    }
+
     public void OnlyKeys(YamlMappingNode entry, params string[] allowed)
     {
         foreach (var key in entry.Children.Keys)

@@ -397,6 +397,47 @@ public abstract class GraphStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Requires_every_term_and_finds_a_term_through_any_of_its_forms()
+    {
+        var doc = new TestDocument("昆山市", "职责规定");
+        var office = doc.Body("市商务局", "商务");
+        var natural = doc.Duty(office, "督促餐饮企业规范使用天然气。");
+        var bottled = doc.Duty(office, "配合查处饭店违规存放液化石油气钢瓶。");
+        var gasOnly = doc.Duty(office, "负责燃气经营许可。");
+        doc.Duty(office, "负责餐饮企业食品安全。");
+        await Store.LoadDocumentAsync(doc.Build());
+
+        // 燃气 with its forms, and 餐饮 with its own: a duty must hold a form of each.
+        SearchTerm gas = new(["燃气", "天然气", "液化石油气"]);
+        SearchTerm catering = new(["餐饮", "饭店"]);
+        var both = await Store.SearchAsync(new TextQuery("燃气 餐饮", NodeLabel.Duty, Terms: [gas, catering]));
+        Assert.Equal(new[] { natural.Id, bottled.Id }.Order(), both.Items.Select(h => h.Node.Id).Order());
+        Assert.Equal(2, both.TotalCount);
+
+        var anyGas = await Store.SearchAsync(new TextQuery("燃气", NodeLabel.Duty, Terms: [gas]));
+        Assert.Equal(new[] { natural.Id, bottled.Id, gasOnly.Id }.Order(), anyGas.Items.Select(h => h.Node.Id).Order());
+        // Without forms, the word alone.
+        Assert.Equal([gasOnly.Id], (await Store.SearchAsync(new TextQuery("燃气", NodeLabel.Duty))).Items.Select(h => h.Node.Id));
+        // A one-character form takes the substring path in Neo4j: still any form of every term.
+        var withOneCharacter = await Store.SearchAsync(new TextQuery("瓶 餐饮", NodeLabel.Duty, Terms: [new(["瓶", "罐"]), catering]));
+        Assert.Equal([bottled.Id], withOneCharacter.Items.Select(h => h.Node.Id));
+    }
+
+    [StoreFact]
+    public async Task Finds_quoted_text_only_as_a_phrase()
+    {
+        var doc = new TestDocument("昆山市", "职责规定");
+        var office = doc.Body("市住建局", "住房和城乡建设");
+        var phrase = doc.Duty(office, "负责燃气安全监督管理。");
+        doc.Duty(office, "负责燃气经营许可，督促落实安全责任。");
+        await Store.LoadDocumentAsync(doc.Build());
+
+        Assert.Equal([phrase.Id], (await Store.SearchAsync(new TextQuery("\"燃气 安全\"", NodeLabel.Duty))).Items.Select(h => h.Node.Id));
+        Assert.Equal([phrase.Id], (await Store.SearchAsync(new TextQuery("“燃气安全”", NodeLabel.Duty))).Items.Select(h => h.Node.Id));
+        Assert.Equal(2, (await Store.SearchAsync(new TextQuery("燃气 安全", NodeLabel.Duty))).TotalCount);
+    }
+
+    [StoreFact]
     public async Task Finds_one_character_terms_full_width_and_latin_words()
     {
         var doc = new TestDocument("魏都区", "职责规定");

@@ -114,6 +114,71 @@ public sealed class WebPageTests(WebPageFixture server) : IClassFixture<WebPageF
     }
 
     [Fact]
+    public async Task Asking_a_whole_sentence_shows_what_was_understood_and_who_is_responsible()
+    {
+        await using var session = await BrowserSession.OpenAsync(server, "/#/ask");
+        var page = session.Page;
+
+        await page.GetByLabel("主题（行业领域）").FillAsync("饭店用液化气谁管？");
+        await page.GetByLabel("地区").SelectOptionAsync(new SelectOptionValue { Label = "昆山市" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+
+        var understood = page.GetByRole(AriaRole.List, new() { Name = "理解为" });
+        await Assertions.Expect(understood.Locator("li")).ToHaveTextAsync([new Regex("^“饭店” → 餐饮"), new Regex("^“液化气” → 燃气")]);
+        var first = page.Locator("section.place-group").Filter(new() { HasText = "昆山市" }).Locator("li.resp-card").First;
+        await Assertions.Expect(first.Locator(".body-name")).ToHaveTextAsync("市商务局");
+        await session.ScreenshotAsync("ask-sentence");
+        session.AssertStayedOnThisMachineWithoutErrors();
+    }
+
+    [Fact]
+    public async Task A_typo_is_answered_with_its_correction()
+    {
+        await using var session = await BrowserSession.OpenAsync(server, "/#/ask");
+        var page = session.Page;
+
+        await page.GetByLabel("主题（行业领域）").FillAsync("燃汽");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+
+        var correction = page.GetByRole(AriaRole.List, new() { Name = "理解为" }).Locator("li.corrected");
+        await Assertions.Expect(correction).ToContainTextAsync("“燃汽”：您是不是要找：燃气");
+        await Assertions.Expect(page.Locator("li.resp-card").First).ToBeVisibleAsync();
+        await session.ScreenshotAsync("ask-typo");
+        session.AssertStayedOnThisMachineWithoutErrors();
+    }
+
+    [Fact]
+    public async Task An_unknown_word_gets_suggestions_and_the_duties_that_mention_it()
+    {
+        await using var session = await BrowserSession.OpenAsync(server, "/#/ask?q=燃料");
+        var page = session.Page;
+
+        await Assertions.Expect(page.Locator("li.unmatched")).ToHaveTextAsync("“燃料”：未读懂");
+        var suggestion = page.Locator(".suggestions-line a").Filter(new() { HasText = "醇基燃料" });
+        await Assertions.Expect(suggestion).ToBeVisibleAsync();
+        var fulltext = page.GetByRole(AriaRole.Region, new() { Name = "全文检索结果" });
+        await Assertions.Expect(fulltext.Locator("mark").First).ToHaveTextAsync("燃料");
+        await session.ScreenshotAsync("ask-unknown-word");
+
+        await suggestion.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "理解为" })).ToContainTextAsync("醇基燃料");
+        await Assertions.Expect(page.Locator("li.resp-card").First).ToBeVisibleAsync();
+        session.AssertStayedOnThisMachineWithoutErrors();
+    }
+
+    [Fact]
+    public async Task An_empty_question_says_what_to_type()
+    {
+        await using var session = await BrowserSession.OpenAsync(server, "/#/ask");
+        var page = session.Page;
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("请输入问题或主题");
+        session.AssertStayedOnThisMachineWithoutErrors();
+    }
+
+    [Fact]
     public async Task The_question_page_is_usable_at_phone_width()
     {
         await using var session = await BrowserSession.OpenAsync(server, "/#/ask?q=燃气 餐饮&place=昆山市", width: 390, height: 844);

@@ -1,17 +1,6 @@
 import { h, uid } from './elements.js';
 
-// Free words ("燃气 餐饮") to sectors of the taxonomy, by name or synonym, the way the API matches topics.
-export function splitWords(text) {
-  return text.split(/[\s,，、;；]+/).map((w) => w.trim()).filter(Boolean);
-}
-
-export function matchWord(word, sectors) {
-  const exact = sectors.filter((s) => s.name === word || s.aliases.includes(word));
-  if (exact.length) return { word, sectors: exact, exact: true };
-  const partial = sectors.filter((s) => s.name.includes(word) || s.aliases.some((a) => a.includes(word)));
-  return { word, sectors: partial, exact: false };
-}
-
+// Autocomplete over the taxonomy while typing; the whole question is read by the API's interpret.
 export function suggest(fragment, sectors, limit = 8) {
   if (!fragment) return [];
   const scored = [];
@@ -34,7 +23,7 @@ export function topicInput({ id, value, sectors, label }) {
   const input = h('input', {
     id, name: id, type: 'text', value: value ?? '', autocomplete: 'off', role: 'combobox',
     'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': listId,
-    'aria-describedby': `${id}-hint`, placeholder: '例如：燃气 餐饮',
+    'aria-describedby': `${id}-hint`, placeholder: '例如：饭店用液化气谁管？',
   });
   const list = h('ul', { id: listId, role: 'listbox', class: 'suggestions', hidden: true, 'aria-label': '行业领域建议' });
   let items = [];
@@ -82,5 +71,5 @@ export function topicInput({ id, value, sectors, label }) {
   return h('div', { class: 'field combo' },
     h('label', { for: id }, label),
     h('div', { class: 'combo-wrap' }, input, list),
-    h('small', { id: `${id}-hint`, class: 'hint' }, '输入行业、场所或危险源，用空格分隔多个词；输入时会提示行业领域及其同义词。'));
+    h('small', { id: `${id}-hint`, class: 'hint' }, '可以输入一句话或几个词（行业、场所、危险源）；输入时会提示行业领域及其同义词。'));
 }

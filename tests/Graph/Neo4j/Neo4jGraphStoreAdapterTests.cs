@@ -356,13 +356,44 @@ public sealed class Neo4jGraphStoreAdapterTests : IDisposable
     }
 
     [Fact]
+    public async Task Searches_a_term_by_any_of_its_forms_and_requires_every_term()
+    {
+        await StoreDriver.Store(_api).SearchAsync(new TextQuery("燃气 餐饮", NodeLabel.Duty,
+            Terms: [new SearchTerm(["燃气", "天然气", "液化石油气"]), new SearchTerm(["餐饮"])]));
+
+        var request = Assert.Single(_api.Requests);
+        Assert.Equal(Neo4jCypher.Search, request.Statement);
+        Assert.Equal("(\"燃气\" OR \"天然气\" OR \"液化石油气\") AND \"餐饮\"", request.Parameters.GetProperty("query").GetString());
+    }
+
+    [Fact]
+    public async Task Searches_quoted_text_as_one_phrase_without_its_spaces_between_chinese_characters()
+    {
+        await StoreDriver.Store(_api).SearchAsync(new TextQuery("“燃气 安全” 商务", NodeLabel.Duty));
+
+        var request = Assert.Single(_api.Requests);
+        Assert.Equal("\"燃气安全\" AND \"商务\"", request.Parameters.GetProperty("query").GetString());
+    }
+
+    [Fact]
+    public async Task Looks_up_the_forms_of_a_term_with_a_one_character_form_as_substrings()
+    {
+        await StoreDriver.Store(_api).SearchAsync(new TextQuery("瓶 餐饮", NodeLabel.Duty,
+            Terms: [new SearchTerm(["瓶", "罐"]), new SearchTerm(["餐饮", "饭店"])]));
+
+        var request = Assert.Single(_api.Requests);
+        Assert.Equal(Neo4jCypher.SearchBySubstring, request.Statement);
+        Assert.Equal([["瓶", "罐"], ["餐饮", "饭店"]], request.Parameters.GetProperty("terms").EnumerateArray().Select(t => t.EnumerateArray().Select(f => f.GetString()).ToArray()));
+    }
+
+    [Fact]
     public async Task Looks_up_a_one_character_term_as_a_normalised_substring()
     {
         await StoreDriver.Store(_api).SearchAsync(new TextQuery("ＬＰＧ 载", NodeLabel.Duty));
 
         var request = Assert.Single(_api.Requests);
         Assert.Equal(Neo4jCypher.SearchBySubstring, request.Statement);
-        Assert.Equal(["lpg", "载"], request.Parameters.GetProperty("terms").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal([["lpg"], ["载"]], request.Parameters.GetProperty("terms").EnumerateArray().Select(t => t.EnumerateArray().Select(f => f.GetString()).ToArray()));
     }
 
     [Fact]

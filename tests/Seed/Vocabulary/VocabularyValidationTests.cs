@@ -143,4 +143,94 @@ public sealed class VocabularyValidationTests : IDisposable
         var e = Assert.Throws<VocabularyException>(() => Vocabularies.Load(_dir));
         Assert.Equal("laws.yaml", e.File);
     }
+
+    // topic-words.yaml: the words officers ask with. The rest of a valid file, so each test breaks one thing.
+    private const string TopicWordsTail = """
+        generic:
+          - words: [谁管]
+            usage: test
+        particles:
+          characters: 的用
+          usage: test
+        homophones:
+          - characters: 气汽
+            usage: qi
+        """;
+
+    [Fact]
+    public void Loads_the_shipped_question_words_with_a_reason_for_every_entry()
+    {
+        var words = Vocabularies.Load(_dir).TopicWords;
+        Assert.Contains(words.Phrases, p => p.Words == "火锅店" && p.SectorNames.SequenceEqual(["餐饮"]));
+        Assert.Contains(words.Phrases, p => p.Words == "学校食堂" && p.SectorNames.SequenceEqual(["餐饮", "学校"]));
+        Assert.Contains("谁负责", words.GenericWords);
+        Assert.Contains('的', words.Particles);
+    }
+
+    [Fact]
+    public void Rejects_a_question_word_that_is_already_a_sector_term()
+    {
+        var e = LoadFails("topic-words.yaml", "phrases:\n  - words: [饭馆, 天然气]\n    sectors: [燃气]\n    usage: test\n" + TopicWordsTail);
+        Assert.Equal("topic-words.yaml", e.File);
+        Assert.Equal(2, e.Line);
+        Assert.Contains("天然气", e.Reason);
+        Assert.Contains("燃气", e.Reason);
+    }
+
+    [Fact]
+    public void Rejects_a_question_word_read_two_ways()
+    {
+        var e = LoadFails("topic-words.yaml",
+            "phrases:\n  - words: [罐车]\n    sectors: [燃气]\n    usage: test\n  - words: [罐车]\n    sectors: [危险化学品]\n    usage: test\n" + TopicWordsTail);
+        Assert.Equal(5, e.Line);
+        Assert.Contains("罐车", e.Reason);
+    }
+
+    [Fact]
+    public void Rejects_a_phrase_for_an_unknown_sector()
+    {
+        var e = LoadFails("topic-words.yaml", "phrases:\n  - words: [火锅店]\n    sectors: [饮食]\n    usage: test\n" + TopicWordsTail);
+        Assert.Equal(3, e.Line);
+        Assert.Contains("饮食", e.Reason);
+    }
+
+    [Fact]
+    public void Rejects_a_question_word_without_a_seen_or_usage_note()
+    {
+        var e = LoadFails("topic-words.yaml", "phrases:\n  - words: [火锅店]\n    sectors: [餐饮]\n" + TopicWordsTail);
+        Assert.Equal(2, e.Line);
+        Assert.Contains("usage", e.Reason);
+    }
+
+    [Fact]
+    public void Rejects_a_one_character_question_word()
+    {
+        var e = LoadFails("topic-words.yaml", "phrases:\n  - words: [锅]\n    sectors: [餐饮]\n    usage: test\n" + TopicWordsTail);
+        Assert.Equal(2, e.Line);
+        Assert.Contains("锅", e.Reason);
+    }
+
+    [Fact]
+    public void Rejects_a_character_in_two_homophone_groups()
+    {
+        var e = LoadFails("topic-words.yaml", """
+            phrases:
+              - words: [火锅店]
+                sectors: [餐饮]
+                usage: test
+            generic:
+              - words: [谁管]
+                usage: test
+            particles:
+              characters: 的用
+              usage: test
+            homophones:
+              - characters: 气汽
+                usage: qi
+              - characters: 器汽
+                usage: qi
+            """);
+        Assert.Equal(14, e.Line);
+        Assert.Contains("汽", e.Reason);
+    }
 }

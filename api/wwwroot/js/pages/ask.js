@@ -1,6 +1,6 @@
 import { gql, loadSectors, loadJurisdictions } from '../graphql.js';
 import { h, announce, errorBox, loading, roleBadge, roleLabel, basisLabel, routeHref, bodyLink, placeSelect } from '../elements.js';
-import { topicInput, splitWords, matchWord } from '../topics.js';
+import { topicInput } from '../topics.js';
 import { exportTools } from '../table.js';
 
 export const title = '问责任';
@@ -18,13 +18,26 @@ const query = `query Responsibilities($topics: [String!]!, $jurisdiction: String
   }
 }`;
 
+// What the officer's words were read as: the sectors, any correction, the words not understood.
+const interpretQuery = `query Interpret($text: String!) {
+  interpret(text: $text) { terms { words correctedFrom sectors { id name aliases } } unknown suggestions }
+}`;
+
+// When no sector is understood: the duties whose text holds the words (synonyms included), with the matches marked.
+const searchQuery = `query Search($search: String!, $jurisdiction: String) {
+  duties(search: $search, jurisdiction: $jurisdiction, first: 20) {
+    totalCount
+    edges { highlights { start length } node { id text locator document { id title number jurisdiction { name } } } }
+  }
+}`;
+
 const matchLabel = { ALL_TOPICS: '一条职责覆盖全部主题', SOME_TOPICS: '多条职责或部分主题' };
 
 export async function render(root, { params, isCurrent }) {
   const words = params.get('q') ?? '';
   const place = params.get('place') ?? '';
   root.append(h('h1', {}, '问责任：谁负责？'),
-    h('p', { class: 'lead-text' }, '输入行业、场所或危险源（如“燃气 餐饮”），可选地区，查看负责的单位、牵头或配合，以及职责原文和条款。'));
+    h('p', { class: 'lead-text' }, '用自己的话提问（如“饭店用液化气谁管？”“学校食堂”“燃气 餐饮”），可选地区，查看负责的单位、牵头或配合，以及职责原文和条款。'));
   const [sectors, jurisdictions] = await Promise.all([loadSectors(), loadJurisdictions()]);
   if (!isCurrent()) return;
 
@@ -35,19 +48,39 @@ export async function render(root, { params, isCurrent }) {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const q = form.elements.topics.value.trim();
-    if (!q) { form.elements.topics.focus(); announce('请输入至少一个主题'); return; }
+    if (!q) {
+      form.elements.topics.focus();
+      const message = '请输入问题或主题，例如：饭店用液化气谁管？';
+      results.replaceChildren(h('p', { class: 'notice error', role: 'alert' }, message));
+      announce(message);
+      return;
+    }
     location.hash = routeHref('ask', { q, place: form.elements.place.value });
   });
   root.append(form);
   const results = h('div', { class: 'results', 'aria-live': 'polite' });
   root.append(results);
 
-  const topics = splitWords(words);
-  if (!topics.length) {
+  const question = words.trim();
+  if (!question) {
     results.append(examples());
     return;
   }
-  results.append(matchedTopics(topics, sectors));
+  results.append(loading());
+  let reading;
+  try {
+    reading = (await gql(interpretQuery, { text: question })).interpret;
+  } catch (e) {
+    results.lastChild.replaceWith(errorBox(e));
+    return;
+  }
+  if (!isCurrent()) return;
+  results.lastChild.replaceWith(understood(reading, place));
+  if (!reading.terms.length) {
+    await searchDuties(results, reading.unknown.length ? reading.unknown.join(' ') : question, place, isCurrent);
+    return;
+  }
+  const topics = [question];
   results.append(loading());
   let data;
   try {
@@ -64,7 +97,8 @@ export async function render(root, { params, isCurrent }) {
     results.append(h('p', { class: 'notice' }, '没有找到有职责依据的单位。可尝试同义词，或去掉地区限制。'));
     return;
   }
-  results.append(exportTools(`问责任_${topics.join('_')}${place ? `_${place}` : ''}`, exportColumns, flatten(list)));
+  const names = reading.terms.flatMap((t) => t.sectors.map((s) => s.name));
+  results.append(exportTools(`问责任_${[...new Set(names)].join('_')}${place ? `_${place}` : ''}`, exportColumns, flatten(list)));
 
   // Grouped by place in the order the API ranks them; the rank shown is the API's rank within the place.
   const groups = new Map();
@@ -73,10 +107,12 @@ export async function render(root, { params, isCurrent }) {
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(r);
   }
+  // The topics the question was read as, by the names the answers carry (one phrase may name several).
+  const asked = new Set(list.flatMap((r) => r.topics)).size;
   for (const [name, items] of groups) {
     // Answers that reach only some of the topics asked are folded away: the whole question comes first.
-    const whole = items.filter((r) => r.topics.length >= topics.length);
-    const partial = items.filter((r) => r.topics.length < topics.length);
+    const whole = items.filter((r) => r.topics.length >= asked);
+    const partial = items.filter((r) => r.topics.length < asked);
     results.append(h('section', { class: 'place-group', 'aria-label': name },
       h('h2', {}, name, h('span', { class: 'muted' }, `（${items.length} 个单位）`)),
       whole.length ? h('ol', { class: 'resp-list' }, whole.map(card)) : null,
@@ -107,18 +143,75 @@ function card(r) {
         h('cite', {}, d.document.title), d.document.number ? ` ${d.document.number}` : '')))));
 }
 
-function matchedTopics(topics, sectors) {
-  return h('ul', { class: 'matched', 'aria-label': '主题匹配到的行业领域' }, topics.map((t) => {
-    const m = matchWord(t, sectors);
-    if (!m.sectors.length) return h('li', { class: 'unmatched' }, `“${t}”：未匹配到行业领域`);
-    const names = m.sectors.map((s) => s.name).join('、');
-    const syn = m.sectors.flatMap((s) => s.aliases).slice(0, 6).join('、');
-    return h('li', {}, `“${t}” → ${names}`, syn ? h('span', { class: 'muted' }, `（含 ${syn}${m.exact ? '' : ' 等，部分匹配'}）`) : null);
-  }));
+// 理解为：each understood word with its sectors; a correction as a question back (您是不是要找：燃气); the words not
+// understood with the sectors they may have meant, each a link that asks again.
+function understood(reading, place) {
+  const items = reading.terms.map((t) => {
+    const names = t.sectors.map((s) => s.name).join('、');
+    const syn = t.sectors.flatMap((s) => s.aliases).slice(0, 6).join('、');
+    if (t.correctedFrom) {
+      return h('li', { class: 'corrected' }, `“${t.correctedFrom}”：您是不是要找：`, h('strong', {}, t.words),
+        h('span', { class: 'muted' }, `（已按 ${names} 查询）`));
+    }
+    return h('li', {}, `“${t.words}” → ${names}`, syn ? h('span', { class: 'muted' }, `（含 ${syn} 等）`) : null);
+  });
+  for (const word of reading.unknown) {
+    items.push(h('li', { class: 'unmatched' }, `“${word}”：未读懂`));
+  }
+  if (!reading.terms.length && !reading.unknown.length) {
+    items.push(h('li', { class: 'unmatched' }, `“${reading.text}”：没有说到具体的行业领域或场所`));
+  }
+  const list = h('ul', { class: 'matched', 'aria-label': '理解为' }, items);
+  const parts = [h('p', { class: 'understood-label' }, '理解为：'), list];
+  if (reading.suggestions.length) {
+    parts.push(h('p', { class: 'suggestions-line' }, '您是不是要找：',
+      ...reading.suggestions.flatMap((name, i) => [i ? '、' : '', h('a', { href: routeHref('ask', { q: name, place }) }, name)])));
+  }
+  return h('div', { class: 'interpretation' }, ...parts);
+}
+
+// No sector understood: the duties whose text holds the words, so that the question still gets an answer.
+async function searchDuties(results, search, place, isCurrent) {
+  results.append(loading('正在全文检索职责…'));
+  let data;
+  try {
+    data = await gql(searchQuery, { search, jurisdiction: place || null });
+  } catch (e) {
+    results.lastChild.replaceWith(errorBox(e));
+    return;
+  }
+  if (!isCurrent()) return;
+  results.lastChild.remove();
+  const { totalCount, edges } = data.duties;
+  announce(`未匹配到行业领域；全文检索到 ${totalCount} 条职责`);
+  if (!edges.length) {
+    results.append(h('p', { class: 'notice' }, `未匹配到行业领域，全文检索“${search}”也没有找到职责。请换个说法，或点上面的建议。`));
+    return;
+  }
+  results.append(h('section', { class: 'fulltext', 'aria-label': '全文检索结果' },
+    h('h2', {}, `未匹配到行业领域，以下为职责原文中含“${search}”的条款`, h('span', { class: 'muted' }, `（共 ${totalCount} 条）`)),
+    h('ol', { class: 'resp-list' }, edges.map(({ node: d, highlights }) => h('li', { class: 'resp-card' },
+      h('blockquote', {}, ...marked(d.text, highlights)),
+      h('p', { class: 'cite' },
+        h('a', { href: routeHref(`doc/${encodeURIComponent(d.id)}`), title: '在原文中查看此条款' }, `条款 ${d.locator}`),
+        ' · ', h('cite', {}, d.document.title), ` · ${d.document.jurisdiction.name}`))))));
+}
+
+// The text with the search's matches in <mark>.
+function marked(text, spans) {
+  const parts = [];
+  let at = 0;
+  for (const { start, length } of spans) {
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push(h('mark', {}, text.slice(start, start + length)));
+    at = start + length;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return parts;
 }
 
 function examples() {
-  const ex = [['燃气 餐饮', '昆山市'], ['危险化学品', ''], ['网约车', '库尔勒市'], ['消防 学校', '']];
+  const ex = [['燃气 餐饮', '昆山市'], ['饭店用液化气谁管？', ''], ['学校食堂', ''], ['危化品运输', ''], ['网约车', '库尔勒市']];
   return h('div', { class: 'examples' }, h('h2', {}, '示例'),
     h('ul', {}, ex.map(([q, place]) => h('li', {}, h('a', { href: routeHref('ask', { q, place }) }, `${q}${place ? `（${place}）` : ''}`)))));
 }
