@@ -18,6 +18,7 @@ internal sealed class GraphAssembler(
     private readonly Dictionary<(EdgeType, string, string), EdgeDraft> _edges = [];
     private readonly Dictionary<string, Body> _bodies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Law> _laws = new(StringComparer.Ordinal);
+    private readonly List<(int Start, int End)> _basisSpans = [];
     private int _mentionsResolved;
     private int _mentionsUnresolved;
     private string _documentId = "";
@@ -151,7 +152,8 @@ internal sealed class GraphAssembler(
     {
         foreach (var citation in vocabularies.Laws.FindCitations(text))
         {
-            var insideDuty = duties.Exists(d => citation.Start >= d.Source.Start && citation.Start < d.Source.Start + d.Source.Length);
+            var insideDuty = duties.Exists(d => citation.Start >= d.Source.Start && citation.Start < d.Source.Start + d.Source.Length)
+                || _basisSpans.Exists(b => citation.Start >= b.Start && citation.Start < b.End);
             if (insideDuty || metadata.Title.Contains(citation.CitedTitle, StringComparison.Ordinal))
             {
                 continue;
@@ -181,6 +183,17 @@ internal sealed class GraphAssembler(
         {
             _laws.TryAdd(citation.Law.Id, citation.Law);
             AddEdge(EdgeType.Cite, duty.Id, citation.Law.Id, null, null, duty.Source);
+        }
+
+        // A table's 依据 cell: what the duty rests on, cited from outside its text.
+        foreach (var part in draft.Basis)
+        {
+            _basisSpans.Add((part.Start, part.End));
+            foreach (var citation in vocabularies.Laws.FindCitations(part.Text))
+            {
+                _laws.TryAdd(citation.Law.Id, citation.Law);
+                AddEdge(EdgeType.Cite, duty.Id, citation.Law.Id, null, null, duty.Source);
+            }
         }
 
         foreach (var mention in analysis.Mentions)

@@ -162,6 +162,14 @@ public static partial class OutlineBuilder
     private static void AddLabelled(OutlineNode root, List<OutlineNode> stack, SourceLine line, Label label)
     {
         var same = stack.FindLastIndex(n => n.Label?.Scheme == label.Scheme && !n.IsSubheading);
+        var article = stack.FindLastIndex(n => n.Label?.Scheme == NumberingScheme.Article);
+        if (label.Scheme != NumberingScheme.Article && same >= 0 && same < article && label.Value == 1 && stack[same].Label!.Value != 0)
+        {
+            // "一、" inside 第四条 starts a list of the article's own (its departments), though the chapters outside it
+            // are numbered 一、 too: it nests in the article, and the next 第N条 closes the article and the list.
+            same = -1;
+        }
+
         if (same >= 0)
         {
             stack.RemoveRange(same, stack.Count - same);
