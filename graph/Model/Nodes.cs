@@ -145,13 +145,20 @@ public sealed record Duty(
     public string DocumentId => Source.DocumentId;
 }
 
-/// <summary>An industry, place, hazard or activity (行业领域/场所) from the reviewed taxonomy.</summary>
+/// <summary>An industry, place, hazard or activity (行业领域/场所): from the reviewed taxonomy, or a document sector —
+/// one a document names (a sector-first heading, a table's 行业领域 cell) that the taxonomy does not hold (露营地,
+/// 宠物医院), kept so that what the document says of it is not lost, and listed for review.</summary>
 /// <param name="Facet">hazard (hazards and activities) | venue (venues and industries).</param>
 /// <param name="Aliases">Synonyms that name the same sector in documents.</param>
-public sealed record Sector(string Id, string Name, string Facet, string? ParentId, IReadOnlyList<string> Aliases) : GraphNode(Id)
+/// <param name="NamedBy">For a document sector, the words of the document that named it; null for a reviewed sector.</param>
+public sealed record Sector(string Id, string Name, string Facet, string? ParentId, IReadOnlyList<string> Aliases, string? NamedBy = null) : GraphNode(Id)
 {
     public override NodeLabel Label => NodeLabel.Sector;
     public override string DisplayName => Name;
+
+    /// <summary>From the reviewed taxonomy; false for a sector only a document names, not yet reviewed.</summary>
+    [JsonIgnore]
+    public bool IsReviewed => NamedBy is null;
 }
 
 /// <summary>A law, regulation, rule or normative document cited as 《…》.</summary>

@@ -19,6 +19,7 @@ internal sealed class GraphAssembler(
     private readonly Dictionary<string, Body> _bodies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Law> _laws = new(StringComparer.Ordinal);
     private readonly List<(int Start, int End)> _basisSpans = [];
+    private readonly Dictionary<string, Sector> _documentSectors = new(StringComparer.Ordinal);
     private int _mentionsResolved;
     private int _mentionsUnresolved;
     private string _documentId = "";
@@ -107,6 +108,7 @@ internal sealed class GraphAssembler(
         nodes.AddRange(leaders.Values.OrderBy(l => l.Source?.Start ?? 0));
         nodes.AddRange(duties);
         nodes.AddRange(_laws.Values.OrderBy(l => l.Id, StringComparer.Ordinal));
+        nodes.AddRange(_documentSectors.Values.OrderBy(s => s.Id, StringComparer.Ordinal));
         var edges = _edges.Select(e => new GraphEdge(e.Key.Item1, e.Key.Item2, e.Key.Item3, e.Value.Evidence,
                 e.Value.Scopes.Count == 0 ? null : string.Join("；", e.Value.Scopes), e.Value.Source)
         { Basis = e.Value.Basis })
@@ -122,6 +124,13 @@ internal sealed class GraphAssembler(
         var warnings = readerWarnings.ToList();
         warnings.AddRange(bodies.Where(b => b.Kind != BodyKind.Group && b.AgencyType is null)
             .Select(b => $"单位“{b.Name}”的机构类型未知 (unknown agency type)"));
+        foreach (var sector in graph.Nodes.OfType<Sector>().Where(s => !s.IsReviewed))
+        {
+            var parent = sector.ParentId is null ? null : vocabularies.Sectors.Sectors.FirstOrDefault(s => s.Id == sector.ParentId)?.Name;
+            warnings.Add($"行业领域“{sector.Name}”不在分类表中，按文件所写新建，待审核 (document sector, not reviewed)：见“{sector.NamedBy}”"
+                + (parent is null ? "" : $"，归入“{parent}”"));
+        }
+
         var uncovered = duties.Where(d => !covered.Contains(d.Id)).ToList();
         if (uncovered.Count > 0)
         {
@@ -254,6 +263,11 @@ internal sealed class GraphAssembler(
     private List<Sector> NamedSectors(string sectorText)
     {
         var matches = vocabularies.Sectors.FindIn(sectorText);
+        if (DocumentSectorName(sectorText, matches) is { } name)
+        {
+            return [DocumentSector(name, sectorText)];
+        }
+
         var described = new List<(int Start, int End)>();
         foreach (var match in matches)
         {
@@ -266,6 +280,47 @@ internal sealed class GraphAssembler(
         }
 
         return matches.Where(m => !described.Exists(d => d.Start < m.Start && m.Start < d.End)).Select(m => m.Sector).ToList();
+    }
+
+    /// <summary>The name of a sector the taxonomy does not hold, when a heading or cell names one sector by a short name
+    /// ("露营地", "宠物医院") that is no term of the taxonomy, nor a term with a generic word after it (燃气行业, 危险化学品
+    /// 安全). A list of sectors (网约车、顺风车…) or a described one names known sectors; those are read as before.</summary>
+    private static string? DocumentSectorName(string sectorText, IReadOnlyList<SectorMatch> matches)
+    {
+        var name = sectorText.Trim().TrimEnd('。', '；', '：', ':');
+        if (name.Length < 2 || name.Length > 16 || name.AsSpan().IndexOfAny(ListPunctuation) >= 0)
+        {
+            return null;
+        }
+
+        foreach (var match in matches)
+        {
+            if (match.Start == 0 && (match.Length == name.Length || GenericTail.Contains(name[match.Length..])))
+            {
+                return null;
+            }
+        }
+
+        return name;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> ListPunctuation = System.Buffers.SearchValues.Create("、，,；;（()）。：:\n ");
+
+    private static readonly HashSet<string> GenericTail = new(["行业", "领域", "安全", "安全监管", "安全管理", "监管", "行业安全", "领域安全", "企业", "单位"], StringComparer.Ordinal);
+
+    // A document sector hangs under the most specific reviewed sector whose term occurs in its name (宠物医院 under
+    // 医疗机构 by 医院), so asking for the reviewed sector finds it too.
+    private Sector DocumentSector(string name, string namedBy)
+    {
+        var id = StableId.DocumentSector(_documentId, name);
+        if (!_documentSectors.TryGetValue(id, out var sector))
+        {
+            var parent = vocabularies.Sectors.FindIn(name).OrderByDescending(m => m.Length).Select(m => m.Sector).FirstOrDefault();
+            sector = new Sector(id, name, parent?.Facet ?? SectorTaxonomy.VenueFacet, parent?.Id, [], namedBy);
+            _documentSectors[id] = sector;
+        }
+
+        return sector;
     }
 
     private List<Body> ResolveMention(string mention)
@@ -298,8 +353,10 @@ internal sealed class GraphAssembler(
 
     private Body AddBody(string name, Provenance? source)
     {
-        var body = new Body(StableId.Body(_jurisdictionId, name), name, vocabularies.AgencyTypes.KindOf(name),
-            vocabularies.AgencyTypes.Resolve(name), _jurisdictionId, [], null, source);
+        // 各乡镇（街道）, 各成员单位, 各行业监管部门: a party standing for many bodies is a group, of no one agency type.
+        var group = BodyNames.IsGenericSet(name);
+        var body = new Body(StableId.Body(_jurisdictionId, name), name, group ? BodyKind.Group : vocabularies.AgencyTypes.KindOf(name),
+            group ? null : vocabularies.AgencyTypes.Resolve(name), _jurisdictionId, [], null, source);
         _bodies[name] = body;
         return body;
     }

@@ -237,6 +237,13 @@ internal sealed class OutlineInterpreter
         {
             if (Tags.Find(node) is { } tag)
             {
+                if (tag.FieldRuns.Count > 0 && OutlineBuilder.IsShortName(node.HeadText))
+                {
+                    // "二、宠物医院" with 牵头单位：/配合单位： lines under it names a sector, whatever its neighbours.
+                    Tags.ReadSectorSection(this, node, tag);
+                    return;
+                }
+
                 Tags.ReadTaggedItem(this, node, tag, Locator(node));
                 Walk(node, null, false);
                 return;

@@ -328,7 +328,7 @@ public static partial class OutlineBuilder
     [GeneratedRegex(@"^(承担|履行|负责|完成|落实|依法|按照|做好|配合|协助|参与|组织|督促|指导|加强|建立|健全|明确|严格)")]
     private static partial Regex VerbFirst();
 
-    private static bool IsShortName(string text) =>
+    public static bool IsShortName(string text) =>
         text.Length <= HeadingMaxLength && !NamePunctuation().IsMatch(text) && !EndsSentence(text);
 
     [GeneratedRegex(@"(职责|职责包括|职责主要包括|职责如下|职责为)[：:。]?$")]
@@ -348,7 +348,7 @@ public static partial class OutlineBuilder
     [GeneratedRegex(@"^(牵头|主责|责任|配合|协助|协办|参与)(单位|部门)[：:]")]
     private static partial Regex ResponsibilityField();
 
-    [GeneratedRegex(@"[（(][\u4e00-\u9fff]{2,6}[：:][^（()）]*[）)]$")]
+    [GeneratedRegex(@"[（(][\u4e00-\u9fff]{2,6}[：:](?:[^（()）]|[（(][^（()）]*[）)])*[）)]$")]
     private static partial Regex TrailingFieldNote();
 
     [GeneratedRegex(@"[，。；：,;:]")]
