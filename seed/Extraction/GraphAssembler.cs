@@ -54,8 +54,9 @@ internal sealed class GraphAssembler(
             }
 
             var aliases = owners.Where(o => canonical[o] == owner && o != owner).Select(o => o.Name).Concat(owner.Aliases).Distinct().ToList();
-            var kind = owner.Kind == OwnerKind.Group ? BodyKind.Group : vocabularies.AgencyTypes.KindOf(owner.Name);
-            var agencyType = owner.Kind == OwnerKind.Group ? null : vocabularies.AgencyTypes.Resolve(owner.Name);
+            var group = owner.Kind == OwnerKind.Group || BodyNames.IsGenericSet(owner.Name);
+            var kind = group ? BodyKind.Group : vocabularies.AgencyTypes.KindOf(owner.Name);
+            var agencyType = group ? null : vocabularies.AgencyTypes.Resolve(owner.Name);
             _bodies[owner.Name] = new Body(StableId.Body(_jurisdictionId, owner.Name), owner.Name, kind, agencyType, _jurisdictionId, aliases, null, source);
         }
 
@@ -88,7 +89,8 @@ internal sealed class GraphAssembler(
             var occurrence = perLocator[draft.Locator] = perLocator.GetValueOrDefault(draft.Locator) + 1;
             var ownerId = owner.Kind == OwnerKind.Leader ? leaders[owner.Name].Id : _bodies[owner.Name].Id;
             var source = new Provenance(_documentId, draft.Locator, draft.Start, draft.End - draft.Start);
-            var duty = new Duty(StableId.Duty(_documentId, draft.Locator, occurrence), draft.Text, ownerId, _jurisdictionId, order, draft.IsCommon, source);
+            var duty = new Duty(StableId.Duty(_documentId, draft.Locator, occurrence), draft.Text, ownerId, _jurisdictionId, order, draft.IsCommon, source,
+                draft.Accountability);
             duties.Add(duty);
             Relate(duty, draft, owner);
         }

@@ -96,7 +96,7 @@ internal static partial class TableInterpreter
             sector = sector >= 0 ? sector : (numbered ? 1 : 0);
             foreach (var row in rows.Where(r => r.Cells.Count > Math.Max(lead, sector)))
             {
-                Responsibility(interpreter, row, tableName, sector, (lead, header[lead]), (assist, assist >= 0 ? header[assist] : ""));
+                Responsibility(interpreter, row, tableName, sector, (lead, header[lead]), (assist, assist >= 0 ? header[assist] : ""), columns);
             }
         }
         else if (category >= 0 && members >= 0)
@@ -157,7 +157,8 @@ internal static partial class TableInterpreter
     }
 
     private static void Responsibility(
-        OutlineInterpreter interpreter, TableRow row, string tableName, int sector, (int Index, string Header) leadColumn, (int Index, string Header) assistColumn)
+        OutlineInterpreter interpreter, TableRow row, string tableName, int sector, (int Index, string Header) leadColumn, (int Index, string Header) assistColumn,
+        Columns columns)
     {
         var (lead, assist) = (leadColumn.Index, assistColumn.Index);
         var number = row.Cells[0].Text;
@@ -185,25 +186,42 @@ internal static partial class TableInterpreter
             StatedRoles = roles,
             SectorText = sectorText,
         };
-        interpreter.AddDuty(leadDuty);
-
-        if (assist < 0 || assist >= row.Cells.Count)
+        // A 主要职责 column says what the lead must do there: that is the lead's duty, the sector cell its subject.
+        if (columns.Content >= 0 && columns.Content != sector && columns.Content < row.Cells.Count && row.Cells[columns.Content].ContentParts.Any())
         {
-            return;
+            var content = row.Cells[columns.Content];
+            leadDuty = leadDuty with
+            {
+                Text = BodyNames.Clean(content.Wrapped),
+                Start = content.ContentParts.First().Start,
+                End = content.ContentParts.Last().End,
+                Lines = [.. leadDuty.Lines, .. content.Lines],
+            };
         }
 
-        foreach (var part in row.Cells[assist].ContentParts)
+        leadDuty = leadDuty with
+        {
+            Basis = columns.Basis >= 0 && columns.Basis < row.Cells.Count ? row.Cells[columns.Basis].ContentParts.ToList() : [],
+        };
+        var assists = assist >= 0 && assist < row.Cells.Count ? row.Cells[assist].ContentParts.ToList() : [];
+        // "区商务局、区应急管理局" with no "：scope" after it names who assists and nothing they must do: a role stated
+        // on the lead's duty, not a duty of their own.
+        var unscoped = assists.Where(p => p.Text.IndexOfAny(['：', ':']) < 0).ToList();
+        roles.AddRange(unscoped.SelectMany(p => BodyNames.SplitList(p.Text).Select(name =>
+            new StatedRole(name, false, null, RoleBasisKind.TableColumn, $"{Clean(assistColumn.Header)}：{p.Text.Trim()}"))));
+        interpreter.AddDuty(leadDuty);
+        foreach (var part in assists.Except(unscoped))
         {
             var colon = part.Text.IndexOfAny(['：', ':']);
-            var bodies = colon >= 0 ? part.Text[..colon] : part.Text;
-            var scope = colon >= 0 ? part.Text[(colon + 1)..].Trim() : null;
+            var bodies = part.Text[..colon];
+            var scope = part.Text[(colon + 1)..].Trim();
             foreach (var name in BodyNames.SplitList(bodies))
             {
                 var assistOwner = interpreter.Owner(OwnerKind.Body, name);
                 var text = BodyNames.Clean(scope is { Length: > 0 } ? scope : part.Text);
                 interpreter.AddDuty(new DraftDuty(assistOwner, text, locator, part.Start, part.End, false, [part.Line])
                 {
-                    StatedRoles = [new StatedRole(name, false, scope, RoleBasisKind.TableColumn, $"{Clean(assistColumn.Header)}：{line.Content.Trim()}")],
+                    StatedRoles = [new StatedRole(name, false, scope, RoleBasisKind.TableColumn, $"{Clean(assistColumn.Header)}：{part.Text.Trim()}")],
                     SectorText = sectorText,
                 });
             }
