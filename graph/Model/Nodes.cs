@@ -130,6 +130,8 @@ public sealed record Leader(string Id, string Title, string JurisdictionId, Prov
 /// <param name="OwnerId">The body or leader whose duty this is (HAS_DUTY).</param>
 /// <param name="Order">Position of the item within its owner's duties in the document, from 1.</param>
 /// <param name="IsCommon">A duty shared by all departments of the place (共同职责); its owner is the group body.</param>
+/// <param name="Accountability">When the owner is held to account for the duty (a 权责清单's 追责情形/问责情形), where the
+/// document says it.</param>
 public sealed record Duty(
     string Id,
     string Text,
@@ -137,7 +139,8 @@ public sealed record Duty(
     string JurisdictionId,
     int Order,
     bool IsCommon,
-    Provenance Source) : GraphNode(Id)
+    Provenance Source,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Accountability = null) : GraphNode(Id)
 {
     public override NodeLabel Label => NodeLabel.Duty;
     public override string DisplayName => Text;
@@ -145,13 +148,21 @@ public sealed record Duty(
     public string DocumentId => Source.DocumentId;
 }
 
-/// <summary>An industry, place, hazard or activity (行业领域/场所) from the reviewed taxonomy.</summary>
+/// <summary>An industry, place, hazard or activity (行业领域/场所): from the reviewed taxonomy, or a document sector —
+/// one a document names (a sector-first heading, a table's 行业领域 cell) that the taxonomy does not hold (露营地,
+/// 宠物医院), kept so that what the document says of it is not lost, and listed for review.</summary>
 /// <param name="Facet">hazard (hazards and activities) | venue (venues and industries).</param>
 /// <param name="Aliases">Synonyms that name the same sector in documents.</param>
-public sealed record Sector(string Id, string Name, string Facet, string? ParentId, IReadOnlyList<string> Aliases) : GraphNode(Id)
+/// <param name="NamedBy">For a document sector, the words of the document that named it; null for a reviewed sector.</param>
+public sealed record Sector(string Id, string Name, string Facet, string? ParentId, IReadOnlyList<string> Aliases,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NamedBy = null) : GraphNode(Id)
 {
     public override NodeLabel Label => NodeLabel.Sector;
     public override string DisplayName => Name;
+
+    /// <summary>From the reviewed taxonomy; false for a sector only a document names, not yet reviewed.</summary>
+    [JsonIgnore]
+    public bool IsReviewed => NamedBy is null;
 }
 
 /// <summary>A law, regulation, rule or normative document cited as 《…》.</summary>

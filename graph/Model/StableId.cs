@@ -78,5 +78,9 @@ public static class StableId
 
     public static string Sector(string name) => Of("s", name);
 
+    /// <summary>A sector only a document names: scoped to that document, so two places' 露营地 never collide and a new
+    /// version of the document replaces its own.</summary>
+    public static string DocumentSector(string documentId, string name) => Within("s", documentId, name);
+
     public static string Law(string canonicalTitle) => Of("law", canonicalTitle);
 }

@@ -56,6 +56,7 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
+            InsertSectorNames(connection, contribution.Nodes.OfType<Sector>());
             InsertEdges(connection, contribution.Document, contribution.Edges, cancellationToken);
             transaction.Commit();
             return oldHash is null ? LoadOutcome.Inserted : LoadOutcome.Replaced;
@@ -82,32 +83,43 @@ public sealed partial class SqliteGraphStore
         return Run(connection =>
         {
             using var transaction = connection.BeginTransaction(deferred: false);
-            // label <> 'Duty' lets SQLite use the (partial) name index instead of reading every node.
+            // label <> 'Duty' lets SQLite use the (partial) name index instead of reading every node. The documents' own
+            // sectors stay: they are not the taxonomy's to replace.
             Execute(connection, """
-                DELETE FROM node_text WHERE rowid IN (SELECT key FROM nodes WHERE label = 'Sector' AND label <> 'Duty');
-                DELETE FROM nodes WHERE label = 'Sector' AND label <> 'Duty';
-                DELETE FROM sector_names;
+                DELETE FROM node_text WHERE rowid IN (
+                    SELECT key FROM nodes WHERE label = 'Sector' AND label <> 'Duty' AND NOT EXISTS (SELECT 1 FROM contributions c WHERE c.node_id = nodes.id));
+                DELETE FROM nodes WHERE label = 'Sector' AND label <> 'Duty' AND NOT EXISTS (SELECT 1 FROM contributions c WHERE c.node_id = nodes.id);
+                DELETE FROM sector_names WHERE NOT EXISTS (SELECT 1 FROM contributions c WHERE c.node_id = sector_names.sector_id);
                 """);
             using (var writer = new NodeWriter(connection))
-            using (var name = Command(connection, "INSERT OR IGNORE INTO sector_names (name, sector_id) VALUES ($name, $id);",
-                ("$name", ""), ("$id", "")))
             {
                 foreach (var sector in sectors)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     writer.Upsert(NodeRow.Of(sector), documentId: null);
-                    foreach (var alias in sector.Aliases.Prepend(sector.Name))
-                    {
-                        name.Parameters["$name"].Value = alias.Trim();
-                        name.Parameters["$id"].Value = sector.Id;
-                        name.ExecuteNonQuery();
-                    }
                 }
             }
+
+            InsertSectorNames(connection, sectors);
 
             transaction.Commit();
             return true;
         }, cancellationToken);
+    }
+
+    // The names a sector is asked for by (GetSectorClosureAsync): its own and its aliases.
+    private static void InsertSectorNames(SqliteConnection connection, IEnumerable<Sector> sectors)
+    {
+        using var name = Command(connection, "INSERT OR IGNORE INTO sector_names (name, sector_id) VALUES ($name, $id);", ("$name", ""), ("$id", ""));
+        foreach (var sector in sectors)
+        {
+            foreach (var alias in sector.Aliases.Prepend(sector.Name))
+            {
+                name.Parameters["$name"].Value = alias.Trim();
+                name.Parameters["$id"].Value = sector.Id;
+                name.ExecuteNonQuery();
+            }
+        }
     }
 
     // After a migration that rebuilt the full-text index: every node's grams again, in the open transaction.
@@ -163,6 +175,15 @@ public sealed partial class SqliteGraphStore
             """, ("$ids", ids)))
         {
             orphans.ExecuteNonQuery();
+        }
+
+        // A document sector goes with its document, and so do the names it is asked for by.
+        using (var names = Command(connection, """
+            DELETE FROM sector_names
+            WHERE sector_id IN (SELECT value FROM json_each($ids)) AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = sector_names.sector_id);
+            """, ("$ids", ids)))
+        {
+            names.ExecuteNonQuery();
         }
 
         var fallbacks = new List<(string DocumentId, string Data)>();

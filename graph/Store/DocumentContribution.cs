@@ -36,7 +36,8 @@ public sealed class DocumentContribution
     public string Fingerprint { get; }
 
     /// <summary>Checks and merges a document's graph. A graph that breaks the model is refused with
-    /// <see cref="ArgumentException"/> before anything is written: sectors come only from the taxonomy, and a duty or an
+    /// <see cref="ArgumentException"/> before anything is written: reviewed sectors come only from the taxonomy (a
+    /// document brings only its own, unreviewed ones), and a duty or an
     /// edge belongs to the document it was read from.</summary>
     public static DocumentContribution Of(DocumentGraph graph)
     {
@@ -49,9 +50,9 @@ public sealed class DocumentContribution
         var byId = new Dictionary<string, GraphNode>(StringComparer.Ordinal) { [graph.Document.Id] = graph.Document };
         foreach (var node in graph.Nodes)
         {
-            if (node is Sector)
+            if (node is Sector { IsReviewed: true })
             {
-                throw new ArgumentException($"文件 {graph.Document.Id} 含有行业领域节点 {node.Id}；行业领域只来自分类表 (sectors come from the taxonomy, not from documents).", nameof(graph));
+                throw new ArgumentException($"文件 {graph.Document.Id} 含有已审核的行业领域节点 {node.Id}；已审核的行业领域只来自分类表，文件只能带来待审核的文件行业领域 (reviewed sectors come from the taxonomy; a document brings only its own, unreviewed ones).", nameof(graph));
             }
 
             if (node is Duty duty && duty.DocumentId != graph.Document.Id)

@@ -52,6 +52,20 @@ internal static partial class BodyNames
 
     public static bool IsLeader(string name) => LeaderWord().IsMatch(name);
 
+    /// <summary>The owner a line names before its colon ("镇长：…", "派出所：…", "村（社区）两委：…"); null when the words
+    /// before the colon name no leader or body, or name a field (牵头单位：, 主要职责：).</summary>
+    public static string? NameLine(string line)
+    {
+        var m = NameBeforeColon().Match(line);
+        if (!m.Success || FieldName().IsMatch(m.Groups[1].Value))
+        {
+            return null;
+        }
+
+        var name = m.Groups[1].Value;
+        return IsLeader(name) || HasBodySuffix(name) ? name : null;
+    }
+
     public static bool HasBodySuffix(string name) => BodySuffix().IsMatch(TrailingBracket().Replace(name, ""));
 
     public static bool IsGenericSet(string name) => GenericSet().IsMatch(name);
@@ -138,11 +152,17 @@ internal static partial class BodyNames
     [GeneratedRegex(@"(负责人|负责同志|书记|镇长|乡长|区长|县长|市长|主任|领导干部|班子成员|副职)")]
     private static partial Regex LeaderWord();
 
-    [GeneratedRegex(@"(局|委|办|部|厅|处|科|所|站|队|院|会|社|中心|公司|企业|单位|组|室|馆|行|台|关|署|团|联|政府|党委|机构|部门|军分区|村|社区|街道|办事处|管委会|行业|集团|机场|部队)$")]
+    [GeneratedRegex(@"(局|委|办|部|厅|处|科|所|站|队|院|会|社|中心|公司|企业|单位|组|室|馆|行|台|关|署|团|联|政府|党委|机构|部门|军分区|村|社区|街道|办事处|管委会|行业|集团|机场|部队|网格|网格员|学校|幼儿园)$")]
     private static partial Regex BodySuffix();
 
     [GeneratedRegex(@"^(各|有关|其他)|有关部门|各部门|部门和单位|成员单位")]
     private static partial Regex GenericSet();
+
+    [GeneratedRegex(@"^([\u4e00-\u9fff（）()]{2,16})[：:]")]
+    private static partial Regex NameBeforeColon();
+
+    [GeneratedRegex(@"^(牵头|主责|责任|配合|协助|协办|参与|主办|承办|其他|相关|有关)(单位|部门)$|职责$|任务$|要求$|依据$|范围$|对象$")]
+    private static partial Regex FieldName();
 
     [GeneratedRegex(@"^([^，。；的]{2,20}?(?:负责人|负责同志|书记|镇长|乡长|区长|县长|市长|主任|领导干部|班子成员|副职))(?:应当|要|按照|在|对|负责|承担|支持|依据|根据)")]
     private static partial Regex LeaderSubjectPattern();

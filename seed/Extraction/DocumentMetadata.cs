@@ -53,8 +53,9 @@ public static partial class DocumentMetadataReader
         string? place = null;
         foreach (var line in head.Concat(lines.TakeLast(12).Where(l => l.Content.Length <= 40)))
         {
+            // An issuer is a name on a line of its own; "本清单由县安委会办公室负责解释。" is a sentence naming one.
             var m = Issuer().Match(line.Content);
-            if (m.Success && !m.Groups[1].Value.Contains("关于", StringComparison.Ordinal))
+            if (m.Success && !m.Groups[1].Value.Contains("关于", StringComparison.Ordinal) && line.Content.AsSpan().IndexOfAny("。，；") < 0)
             {
                 issuer ??= line.Content.EndsWith("文件", StringComparison.Ordinal) ? line.Content[..^2] : line.Content;
                 place ??= m.Groups[1].Value;

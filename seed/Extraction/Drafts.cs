@@ -49,4 +49,10 @@ internal sealed record DraftDuty(
 
     /// <summary>Where the sectors of stated roles are named, when not in the duty text (a table's 领域 cell, a heading).</summary>
     public string? SectorText { get; init; }
+
+    /// <summary>A table's 依据 cell: the laws the duty rests on, cited by the duty though outside its text.</summary>
+    public IReadOnlyList<Segment> Basis { get; init; } = [];
+
+    /// <summary>A table's 追责情形/问责情形: when the owner is held to account for the duty.</summary>
+    public string? Accountability { get; init; }
 }

@@ -39,8 +39,10 @@ public sealed class DutyDocumentReader(Vocabularies vocabularies)
         var lines = SourceLine.Split(text);
         var inTable = new bool[lines.Count];
         var tables = TextTableReader.Find(lines, inTable);
+        var owners = Tables.Owners(tables, lines, inTable);
         var outline = OutlineBuilder.Build(lines, inTable);
-        var firstStructure = outline.Children.FirstOrDefault(c => c.Label is not null)?.Line?.Number ?? lines.Count + 1;
+        var firstStructure = Math.Min(outline.Children.FirstOrDefault(c => c.Label is not null)?.Line?.Number ?? lines.Count + 1,
+            tables.Count > 0 ? tables[0].FirstLine.Number - (owners[0] is null ? 0 : 1) : lines.Count + 1);
         var metadata = DocumentMetadataReader.Read(lines, firstStructure, fileName);
 
         var interpreter = new OutlineInterpreter();
@@ -49,7 +51,7 @@ public sealed class DutyDocumentReader(Vocabularies vocabularies)
         foreach (var table in tables)
         {
             var before = headings.LastOrDefault(n => n.Line!.Number < table.FirstLine.Number);
-            Tables.Read(interpreter, table, lines, before);
+            Tables.Read(interpreter, table, lines, before, owners[table.Index]);
         }
 
         var assembler = new GraphAssembler(vocabularies, _analyzer, metadata, text, fileName, Hash(text));
@@ -77,8 +79,37 @@ public sealed class DutyDocumentReader(Vocabularies vocabularies)
 
     private static class Tables
     {
-        public static void Read(OutlineInterpreter interpreter, TextTable table, IReadOnlyList<SourceLine> lines, OutlineNode? heading)
+        /// <summary>The bodies whose own duty tables these are, by the title line above each; a title read so is the
+        /// table's, not a line of the outline.</summary>
+        public static (string Name, SourceLine Title)?[] Owners(IReadOnlyList<TextTable> tables, IReadOnlyList<SourceLine> lines, bool[] inTable)
         {
+            var owners = new (string, SourceLine)?[tables.Count];
+            foreach (var table in tables)
+            {
+                var i = table.FirstLine.Number - 2;
+                while (i >= 0 && lines[i].IsBlank && table.FirstLine.Number - i <= 3)
+                {
+                    i--;
+                }
+
+                var title = i >= 0 && !inTable[i] && !lines[i].IsBlank ? lines[i] : null;
+                if (TableInterpreter.OwnDutyTableOwner(table, title) is { } name)
+                {
+                    owners[table.Index] = (name, title!);
+                    inTable[i] = true;
+                }
+            }
+
+            return owners;
+        }
+
+        public static void Read(OutlineInterpreter interpreter, TextTable table, IReadOnlyList<SourceLine> lines, OutlineNode? heading, (string Name, SourceLine Title)? owner)
+        {
+            if (owner is { } titled)
+            {
+                interpreter.Attribute([titled.Title]);
+            }
+
             // The table's name is the annex label above it (附件1), else its position.
             var name = $"表{table.Index + 1}";
             for (var i = table.FirstLine.Number - 2; i >= Math.Max(0, table.FirstLine.Number - 6); i--)
@@ -91,7 +122,7 @@ public sealed class DutyDocumentReader(Vocabularies vocabularies)
                 }
             }
 
-            TableInterpreter.Read(interpreter, table, name, heading?.LooksLikeHeading == true ? heading.HeadText : null);
+            TableInterpreter.Read(interpreter, table, name, heading?.LooksLikeHeading == true ? heading.HeadText : null, owner?.Name);
         }
     }
 }

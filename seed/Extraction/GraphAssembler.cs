@@ -18,6 +18,8 @@ internal sealed class GraphAssembler(
     private readonly Dictionary<(EdgeType, string, string), EdgeDraft> _edges = [];
     private readonly Dictionary<string, Body> _bodies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Law> _laws = new(StringComparer.Ordinal);
+    private readonly List<(int Start, int End)> _basisSpans = [];
+    private readonly Dictionary<string, Sector> _documentSectors = new(StringComparer.Ordinal);
     private int _mentionsResolved;
     private int _mentionsUnresolved;
     private string _documentId = "";
@@ -52,8 +54,9 @@ internal sealed class GraphAssembler(
             }
 
             var aliases = owners.Where(o => canonical[o] == owner && o != owner).Select(o => o.Name).Concat(owner.Aliases).Distinct().ToList();
-            var kind = owner.Kind == OwnerKind.Group ? BodyKind.Group : vocabularies.AgencyTypes.KindOf(owner.Name);
-            var agencyType = owner.Kind == OwnerKind.Group ? null : vocabularies.AgencyTypes.Resolve(owner.Name);
+            var group = owner.Kind == OwnerKind.Group || BodyNames.IsGenericSet(owner.Name);
+            var kind = group ? BodyKind.Group : vocabularies.AgencyTypes.KindOf(owner.Name);
+            var agencyType = group ? null : vocabularies.AgencyTypes.Resolve(owner.Name);
             _bodies[owner.Name] = new Body(StableId.Body(_jurisdictionId, owner.Name), owner.Name, kind, agencyType, _jurisdictionId, aliases, null, source);
         }
 
@@ -86,7 +89,8 @@ internal sealed class GraphAssembler(
             var occurrence = perLocator[draft.Locator] = perLocator.GetValueOrDefault(draft.Locator) + 1;
             var ownerId = owner.Kind == OwnerKind.Leader ? leaders[owner.Name].Id : _bodies[owner.Name].Id;
             var source = new Provenance(_documentId, draft.Locator, draft.Start, draft.End - draft.Start);
-            var duty = new Duty(StableId.Duty(_documentId, draft.Locator, occurrence), draft.Text, ownerId, _jurisdictionId, order, draft.IsCommon, source);
+            var duty = new Duty(StableId.Duty(_documentId, draft.Locator, occurrence), draft.Text, ownerId, _jurisdictionId, order, draft.IsCommon, source,
+                draft.Accountability);
             duties.Add(duty);
             Relate(duty, draft, owner);
         }
@@ -106,6 +110,7 @@ internal sealed class GraphAssembler(
         nodes.AddRange(leaders.Values.OrderBy(l => l.Source?.Start ?? 0));
         nodes.AddRange(duties);
         nodes.AddRange(_laws.Values.OrderBy(l => l.Id, StringComparer.Ordinal));
+        nodes.AddRange(_documentSectors.Values.OrderBy(s => s.Id, StringComparer.Ordinal));
         var edges = _edges.Select(e => new GraphEdge(e.Key.Item1, e.Key.Item2, e.Key.Item3, e.Value.Evidence,
                 e.Value.Scopes.Count == 0 ? null : string.Join("；", e.Value.Scopes), e.Value.Source)
         { Basis = e.Value.Basis })
@@ -121,6 +126,13 @@ internal sealed class GraphAssembler(
         var warnings = readerWarnings.ToList();
         warnings.AddRange(bodies.Where(b => b.Kind != BodyKind.Group && b.AgencyType is null)
             .Select(b => $"单位“{b.Name}”的机构类型未知 (unknown agency type)"));
+        foreach (var sector in graph.Nodes.OfType<Sector>().Where(s => !s.IsReviewed))
+        {
+            var parent = sector.ParentId is null ? null : vocabularies.Sectors.Sectors.FirstOrDefault(s => s.Id == sector.ParentId)?.Name;
+            warnings.Add($"行业领域“{sector.Name}”不在分类表中，按文件所写新建，待审核 (document sector, not reviewed)：见“{sector.NamedBy}”"
+                + (parent is null ? "" : $"，归入“{parent}”"));
+        }
+
         var uncovered = duties.Where(d => !covered.Contains(d.Id)).ToList();
         if (uncovered.Count > 0)
         {
@@ -151,7 +163,8 @@ internal sealed class GraphAssembler(
     {
         foreach (var citation in vocabularies.Laws.FindCitations(text))
         {
-            var insideDuty = duties.Exists(d => citation.Start >= d.Source.Start && citation.Start < d.Source.Start + d.Source.Length);
+            var insideDuty = duties.Exists(d => citation.Start >= d.Source.Start && citation.Start < d.Source.Start + d.Source.Length)
+                || _basisSpans.Exists(b => citation.Start >= b.Start && citation.Start < b.End);
             if (insideDuty || metadata.Title.Contains(citation.CitedTitle, StringComparison.Ordinal))
             {
                 continue;
@@ -181,6 +194,17 @@ internal sealed class GraphAssembler(
         {
             _laws.TryAdd(citation.Law.Id, citation.Law);
             AddEdge(EdgeType.Cite, duty.Id, citation.Law.Id, null, null, duty.Source);
+        }
+
+        // A table's 依据 cell: what the duty rests on, cited from outside its text.
+        foreach (var part in draft.Basis)
+        {
+            _basisSpans.Add((part.Start, part.End));
+            foreach (var citation in vocabularies.Laws.FindCitations(part.Text))
+            {
+                _laws.TryAdd(citation.Law.Id, citation.Law);
+                AddEdge(EdgeType.Cite, duty.Id, citation.Law.Id, null, null, duty.Source);
+            }
         }
 
         foreach (var mention in analysis.Mentions)
@@ -241,6 +265,11 @@ internal sealed class GraphAssembler(
     private List<Sector> NamedSectors(string sectorText)
     {
         var matches = vocabularies.Sectors.FindIn(sectorText);
+        if (DocumentSectorName(sectorText, matches) is { } name)
+        {
+            return [DocumentSector(name, sectorText)];
+        }
+
         var described = new List<(int Start, int End)>();
         foreach (var match in matches)
         {
@@ -253,6 +282,47 @@ internal sealed class GraphAssembler(
         }
 
         return matches.Where(m => !described.Exists(d => d.Start < m.Start && m.Start < d.End)).Select(m => m.Sector).ToList();
+    }
+
+    /// <summary>The name of a sector the taxonomy does not hold, when a heading or cell names one sector by a short name
+    /// ("露营地", "宠物医院") that is no term of the taxonomy, nor a term with a generic word after it (燃气行业, 危险化学品
+    /// 安全). A list of sectors (网约车、顺风车…) or a described one names known sectors; those are read as before.</summary>
+    private static string? DocumentSectorName(string sectorText, IReadOnlyList<SectorMatch> matches)
+    {
+        var name = sectorText.Trim().TrimEnd('。', '；', '：', ':');
+        if (name.Length < 2 || name.Length > 16 || name.AsSpan().IndexOfAny(ListPunctuation) >= 0)
+        {
+            return null;
+        }
+
+        foreach (var match in matches)
+        {
+            if (match.Start == 0 && (match.Length == name.Length || GenericTail.Contains(name[match.Length..])))
+            {
+                return null;
+            }
+        }
+
+        return name;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> ListPunctuation = System.Buffers.SearchValues.Create("、，,；;（()）。：:\n ");
+
+    private static readonly HashSet<string> GenericTail = new(["行业", "领域", "安全", "安全监管", "安全管理", "监管", "行业安全", "领域安全", "企业", "单位"], StringComparer.Ordinal);
+
+    // A document sector hangs under the most specific reviewed sector whose term occurs in its name (宠物医院 under
+    // 医疗机构 by 医院), so asking for the reviewed sector finds it too.
+    private Sector DocumentSector(string name, string namedBy)
+    {
+        var id = StableId.DocumentSector(_documentId, name);
+        if (!_documentSectors.TryGetValue(id, out var sector))
+        {
+            var parent = vocabularies.Sectors.FindIn(name).OrderByDescending(m => m.Length).Select(m => m.Sector).FirstOrDefault();
+            sector = new Sector(id, name, parent?.Facet ?? SectorTaxonomy.VenueFacet, parent?.Id, [], namedBy);
+            _documentSectors[id] = sector;
+        }
+
+        return sector;
     }
 
     private List<Body> ResolveMention(string mention)
@@ -285,8 +355,10 @@ internal sealed class GraphAssembler(
 
     private Body AddBody(string name, Provenance? source)
     {
-        var body = new Body(StableId.Body(_jurisdictionId, name), name, vocabularies.AgencyTypes.KindOf(name),
-            vocabularies.AgencyTypes.Resolve(name), _jurisdictionId, [], null, source);
+        // 各乡镇（街道）, 各成员单位, 各行业监管部门: a party standing for many bodies is a group, of no one agency type.
+        var group = BodyNames.IsGenericSet(name);
+        var body = new Body(StableId.Body(_jurisdictionId, name), name, group ? BodyKind.Group : vocabularies.AgencyTypes.KindOf(name),
+            group ? null : vocabularies.AgencyTypes.Resolve(name), _jurisdictionId, [], null, source);
         _bodies[name] = body;
         return body;
     }

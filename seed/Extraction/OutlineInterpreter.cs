@@ -102,6 +102,11 @@ internal sealed class OutlineInterpreter
             return;
         }
 
+        if (NamedOwners(node))
+        {
+            return;
+        }
+
         var (name, aliases, host) = BodyNames.FromHeading(node.HeadText);
         var text = node.HeadText + string.Concat(node.Paragraphs.Select(p => p.Text));
         if (text.Contains("共同", StringComparison.Ordinal) && node.HeadText.Contains("职责", StringComparison.Ordinal))
@@ -162,7 +167,67 @@ internal sealed class OutlineInterpreter
 
         foreach (var paragraph in paragraphs)
         {
-            AddDuty(Duty(owner, [paragraph], locator, common, paragraph.Start));
+            AddItems(Duty(owner, [paragraph], locator, common, paragraph.Start));
+        }
+    }
+
+    /// <summary>"镇党委书记：…", "（一）派出所：①…；②…": a section whose lines each name their owner before a colon is no
+    /// owner itself; each line is its owner's, leader or body, with its duties after the colon.</summary>
+    private bool NamedOwners(OutlineNode node)
+    {
+        var units = node.Paragraphs.Where(p => p.ChildrenBefore == 0 && !OutlineBuilder.EndsWithColon(p.Text))
+            .Select(p => (Run: p, Locator: Locator(node)))
+            .Concat(node.Children.Where(c => !c.LooksLikeHeading && !c.IsSubheading).Select(c => (Run: c.Head!, Locator: Locator(c))))
+            .ToList();
+        var named = units.Select(u => (u.Run, u.Locator, Name: BodyNames.NameLine(u.Run.Text))).ToList();
+        if (named.Count == 0 || named.Exists(n => n.Name is null) || node.Children.Exists(c => c.Children.Count > 0 || c.Paragraphs.Count > 0))
+        {
+            return false;
+        }
+
+        foreach (var (run, locator, name) in named)
+        {
+            var kind = BodyNames.IsLeader(name!) ? OwnerKind.Leader : OwnerKind.Body;
+            var owner = Owner(kind, name!, run.Start, name!.Length, locator);
+            var rest = run.Text[(name.Length + 1)..];
+            var skipped = rest.Length - rest.TrimStart().Length;
+            var start = run.Start + name.Length + 1 + skipped;
+            AddItems(new DraftDuty(owner, BodyNames.Clean(rest), locator, start, run.End, false, run.Lines.ToList()));
+        }
+
+        Attribute(node.AllLines());
+        return true;
+    }
+
+    /// <summary>Adds a duty, or the items it enumerates inline (①…；②… or 一是…；二是…) each as a duty of its own
+    /// with its label taken off. Words before the first item that introduce them (…：) are no duty; a sentence
+    /// there is one.</summary>
+    private void AddItems(DraftDuty duty)
+    {
+        if (InlineItems.Split(duty.Text) is not { } split)
+        {
+            AddDuty(duty);
+            return;
+        }
+
+        // Offsets into the document hold when the duty's text is its span's (one line, unchanged).
+        var exact = duty.End - duty.Start == duty.Text.Length;
+        var leadIn = split.LeadIn.TrimEnd();
+        if (leadIn.Length > 0 && !OutlineBuilder.EndsWithColon(leadIn) && leadIn[^1] is not ('，' or ','))
+        {
+            AddDuty(duty with { Text = leadIn, End = exact ? duty.Start + leadIn.Length : duty.End });
+        }
+
+        foreach (var item in split.Items.Where(i => i.Text.Length > 0))
+        {
+            var start = exact ? duty.Start + item.Offset : duty.Start;
+            AddDuty(duty with
+            {
+                Text = item.Text,
+                Locator = duty.Locator + item.Label,
+                Start = start,
+                End = exact ? start + item.Text.Length : duty.End,
+            });
         }
     }
 
@@ -172,6 +237,13 @@ internal sealed class OutlineInterpreter
         {
             if (Tags.Find(node) is { } tag)
             {
+                if (tag.FieldRuns.Count > 0 && OutlineBuilder.IsShortName(node.HeadText))
+                {
+                    // "二、宠物医院" with 牵头单位：/配合单位： lines under it names a sector, whatever its neighbours.
+                    Tags.ReadSectorSection(this, node, tag);
+                    return;
+                }
+
                 Tags.ReadTaggedItem(this, node, tag, Locator(node));
                 Walk(node, null, false);
                 return;
@@ -223,7 +295,7 @@ internal sealed class OutlineInterpreter
         var start = node.Line!.ContentStart;
         if (extra.Count == 0)
         {
-            AddDuty(Duty(owner, [node.Head!], locator, common, start));
+            AddItems(Duty(owner, [node.Head!], locator, common, start));
             return;
         }
 

@@ -172,7 +172,8 @@ internal static partial class Tags
         .. tag.Assists.Select(b => new StatedRole(b, false, null, basis, tag.AssistQuote)),
     ];
 
-    [GeneratedRegex(@"[（(]\s*(牵头单位|牵头部门|主责单位|主责部门|责任单位|责任部门)[:：]([^；;）)]+)(?:[；;]\s*(配合单位|配合部门|协助单位|协办单位)[:：]([^）)]+))?[）)]")]
+    // A list of bodies may hold brackets of its own: （配合单位：市应急管理局、各镇（街道））.
+    [GeneratedRegex(@"[（(]\s*(牵头单位|牵头部门|主责单位|主责部门|责任单位|责任部门)[:：]((?:[^；;（()）]|[（(][^（()）]*[）)])+)(?:[；;]\s*(配合单位|配合部门|协助单位|协办单位)[:：]((?:[^（()）]|[（(][^（()）]*[）)])+))?[）)]")]
     private static partial Regex Inline();
 
     [GeneratedRegex(@"^(牵头单位|牵头部门|主责单位|主责部门|责任单位|责任部门)[:：](.+)$")]

@@ -115,10 +115,11 @@ public static partial class OutlineBuilder
     {
         var root = new OutlineNode(null, null, null, false);
         var stack = new List<OutlineNode>();
+        var closing = ClosingLines(lines);
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (inTable[i] || line.IsBlank || line.Content.Length == 0)
+            if (inTable[i] || line.IsBlank || line.Content.Length == 0 || closing[i])
             {
                 continue;
             }
@@ -159,9 +160,61 @@ public static partial class OutlineBuilder
         return root;
     }
 
+    /// <summary>Lines that close the document rather than continue its last item: a closing provision on a line of its
+    /// own (本规定自印发之日起施行, 本清单由…负责解释), and the signature block at the end — issuers' names, the date,
+    /// 抄送 and 印发 lines. They belong to no duty.</summary>
+    public static bool[] ClosingLines(IReadOnlyList<SourceLine> lines)
+    {
+        var closing = new bool[lines.Count];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            closing[i] = ClosingProvision().IsMatch(lines[i].Content);
+        }
+
+        // The signature block: from the end back over blank lines, dates, names of issuers and closing provisions.
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            var content = lines[i].Content;
+            if (content.Length == 0 || closing[i])
+            {
+                continue;
+            }
+
+            if (!(DateLine().IsMatch(content) || SignatureLine().IsMatch(content) || Distribution().IsMatch(content)))
+            {
+                break;
+            }
+
+            closing[i] = true;
+        }
+
+        return closing;
+    }
+
+    [GeneratedRegex(@"^(本|此)(规定|清单|办法|意见|职责|细则|方案|制度|通知|决定|文件|责任清单|实施意见|暂行规定)[^。]{0,40}(施行|执行|负责解释|废止)[^。]{0,30}。?$")]
+    private static partial Regex ClosingProvision();
+
+    [GeneratedRegex(@"^([0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月(\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日)?(印发|发布)?$")]
+    private static partial Regex DateLine();
+
+    // An issuer's name, or several on one line: 中共西岭县委办公室, 桃源镇人民政府, 县安全生产委员会办公室.
+    [GeneratedRegex(@"^((中共)?[\u4e00-\u9fff（）()]{2,24}(委员会|人民政府|政府|办公室|办公厅|党委|党工委|管委会|委|局|厅)[\s\u3000]*)+$")]
+    private static partial Regex SignatureLine();
+
+    [GeneratedRegex(@"^(抄送|抄报|印发)[：:]|^[\u4e00-\u9fff]{2,24}[\s\u3000]*[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日印发$|^（此件[^）]*）$")]
+    private static partial Regex Distribution();
+
     private static void AddLabelled(OutlineNode root, List<OutlineNode> stack, SourceLine line, Label label)
     {
         var same = stack.FindLastIndex(n => n.Label?.Scheme == label.Scheme && !n.IsSubheading);
+        var article = stack.FindLastIndex(n => n.Label?.Scheme == NumberingScheme.Article);
+        if (label.Scheme != NumberingScheme.Article && same >= 0 && same < article && label.Value == 1 && stack[same].Label!.Value != 0)
+        {
+            // "一、" inside 第四条 starts a list of the article's own (its departments), though the chapters outside it
+            // are numbered 一、 too: it nests in the article, and the next 第N条 closes the article and the list.
+            same = -1;
+        }
+
         if (same >= 0)
         {
             stack.RemoveRange(same, stack.Count - same);
@@ -275,7 +328,7 @@ public static partial class OutlineBuilder
     [GeneratedRegex(@"^(承担|履行|负责|完成|落实|依法|按照|做好|配合|协助|参与|组织|督促|指导|加强|建立|健全|明确|严格)")]
     private static partial Regex VerbFirst();
 
-    private static bool IsShortName(string text) =>
+    public static bool IsShortName(string text) =>
         text.Length <= HeadingMaxLength && !NamePunctuation().IsMatch(text) && !EndsSentence(text);
 
     [GeneratedRegex(@"(职责|职责包括|职责主要包括|职责如下|职责为)[：:。]?$")]
@@ -295,7 +348,7 @@ public static partial class OutlineBuilder
     [GeneratedRegex(@"^(牵头|主责|责任|配合|协助|协办|参与)(单位|部门)[：:]")]
     private static partial Regex ResponsibilityField();
 
-    [GeneratedRegex(@"[（(][\u4e00-\u9fff]{2,6}[：:][^（()）]*[）)]$")]
+    [GeneratedRegex(@"[（(][\u4e00-\u9fff]{2,6}[：:](?:[^（()）]|[（(][^（()）]*[）)])*[）)]$")]
     private static partial Regex TrailingFieldNote();
 
     [GeneratedRegex(@"[，。；：,;:]")]

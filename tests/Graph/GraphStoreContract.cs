@@ -588,6 +588,36 @@ public abstract class GraphStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Keeps_a_document_s_own_sectors_with_it_through_a_taxonomy_change_and_drops_them_with_the_document()
+    {
+        var doc = new TestDocument("平湖市", "新兴行业领域安全监管职责分工");
+        var camping = new Sector(StableId.DocumentSector(doc.DocumentId, "露营地"), "露营地", "venue", null, [], "露营地");
+        var barbecue = new Sector(StableId.DocumentSector(doc.DocumentId, "露天烧烤餐饮"), "露天烧烤餐饮", "venue", TestTaxonomy.Catering.Id, [], "露天烧烤餐饮");
+        doc.Add(camping);
+        doc.Add(barbecue);
+        var bureau = doc.Body("市文化广电和旅游局", "文化和旅游");
+        var duty = doc.Duty(bureau, "指导露营地经营单位落实安全管理制度。");
+        doc.Edge(EdgeType.Lead, bureau, camping, null, duty);
+        var graph = doc.Build();
+
+        Assert.Equal(LoadOutcome.Inserted, await Store.LoadDocumentAsync(graph));
+        Assert.Equal(Json(camping), Json((await Store.GetNodesAsync([camping.Id])).Single()));
+        Assert.Equal([camping.Id], (await Store.GetSectorClosureAsync("露营地")).Select(s => s.Id));
+        Assert.Contains(barbecue.Id, (await Store.GetSectorClosureAsync("餐饮")).Select(s => s.Id));
+        Assert.Equal([bureau.Id], (await Store.GetEdgesAsync([camping.Id], EdgeType.Lead, Direction.Incoming)).Select(e => e.FromId));
+
+        // The taxonomy is replaced around the documents' own sectors, not over them.
+        await Store.ReplaceTaxonomyAsync([TestTaxonomy.Catering, TestTaxonomy.Fire]);
+        Assert.Equal([camping.Id], (await Store.GetSectorClosureAsync("露营地")).Select(s => s.Id));
+        Assert.Contains(camping.Id, (await Store.GetTaxonomyAsync()).Select(s => s.Id));
+
+        Assert.True(await Store.RemoveDocumentAsync(graph.Document.Id));
+        Assert.Empty(await Store.GetNodesAsync([camping.Id, barbecue.Id]));
+        Assert.Empty(await Store.GetSectorClosureAsync("露营地"));
+        Assert.Equal(new[] { TestTaxonomy.Catering.Id, TestTaxonomy.Fire.Id }.Order(), (await Store.GetTaxonomyAsync()).Select(s => s.Id).Order());
+    }
+
+    [StoreFact]
     public async Task Replaces_the_taxonomy_and_answers_a_topic_closure_through_names_synonyms_and_descendants()
     {
         Assert.Equal(
