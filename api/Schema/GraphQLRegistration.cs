@@ -27,6 +27,7 @@ public static class GraphQLRegistration
         services.AddScoped<GraphBatchLoader>();
         services.AddSingleton<ApiKeyCheck>();
         services.AddSingleton<GraphQLEndpoint>();
+        services.AddSingleton<PersistedQueries>();
         services.AddCrossOriginCalls();
 
         services.AddGraphQL(builder =>
