@@ -21,6 +21,10 @@ public sealed class ApiOptions
 
     public bool EnableIntrospection { get; set; } = true;
 
+    /// <summary><c>Cache-Control</c> of GET answers, which carry an <c>ETag</c>. The default lets caches keep an
+    /// answer but ask every time whether it still holds (a 304 while nothing was loaded).</summary>
+    public string CacheControl { get; set; } = "no-cache";
+
     /// <summary>Most operations in one batched POST (a JSON array of requests, as Apollo's BatchHttpLink sends).
     /// A larger batch is refused whole with <c>BATCH_TOO_LARGE</c>.</summary>
     public int MaxBatchSize { get; set; } = 10;

@@ -6,6 +6,7 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using SafetyDuty.Graph.Store;
 
 namespace SafetyDuty.Api.Http;
 
@@ -18,6 +19,7 @@ public sealed class GraphQLEndpoint(
     DocumentCache documents,
     ApiKeyCheck apiKeys,
     PersistedQueries persistedQueries,
+    IGraphStore store,
     IOptions<ApiOptions> options)
 {
     private readonly ApiOptions _options = options.Value;
@@ -49,6 +51,11 @@ public sealed class GraphQLEndpoint(
         if (!isBatch)
         {
             var (result, status) = await AnswerAsync(http, requests[0], isGet, mediaType);
+            if (result is null)
+            {
+                http.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
             await WriteAsync(http, result, mediaType, status);
             return;
         }
@@ -58,13 +65,14 @@ public sealed class GraphQLEndpoint(
         var results = new List<ExecutionResult>(requests.Count);
         foreach (var one in requests)
         {
-            results.Add((await AnswerAsync(http, one, isGet: false, mediaType)).Result);
+            results.Add((await AnswerAsync(http, one, isGet: false, mediaType)).Result!);
         }
         await WriteAsync(http, results, mediaType, StatusCodes.Status200OK);
     }
 
-    // One operation: its query (a persisted one looked up by hash), parsed once, executed.
-    private async Task<(ExecutionResult Result, int? Status)> AnswerAsync(HttpContext http, GraphQLRequest graphQLRequest, bool isGet, string mediaType)
+    // One operation: its query (a persisted one looked up by hash), parsed once, executed. No result: a GET whose
+    // tag the client already holds (304).
+    private async Task<(ExecutionResult? Result, int? Status)> AnswerAsync(HttpContext http, GraphQLRequest graphQLRequest, bool isGet, string mediaType)
     {
         var (resolved, persistedError) = persistedQueries.Resolve(graphQLRequest);
         if (resolved is null)
@@ -94,6 +102,20 @@ public sealed class GraphQLEndpoint(
             return Rejected(RequestRejection.MutationOverGet, "写操作只能用 POST (mutations require POST).");
         }
 
+        var contentVersion = await store.GetContentVersionAsync(http.RequestAborted);
+        string? etag = null;
+        if (isGet)
+        {
+            // Appended: the CORS middleware may already vary the answer by Origin.
+            http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
+            etag = HttpCaching.ETagOf(contentVersion, mediaType, graphQLRequest, serializer.Serialize);
+            if (HttpCaching.IsFresh(http.Request, etag))
+            {
+                HttpCaching.Mark(http.Response, etag, _options.CacheControl);
+                return (null, StatusCodes.Status304NotModified);
+            }
+        }
+
         var executed = await executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema,
@@ -104,10 +126,15 @@ public sealed class GraphQLEndpoint(
             Extensions = graphQLRequest.Extensions,
             RequestServices = http.RequestServices,
             User = http.User,
-            UserContext = new GraphQLUserContext(apiKeys.IsAuthorised(http.Request), apiKeys.AnyConfigured),
+            UserContext = new GraphQLUserContext(apiKeys.IsAuthorised(http.Request), apiKeys.AnyConfigured, contentVersion),
             CancellationToken = http.RequestAborted,
             Timeout = _options.ExecutionTimeout,
         });
+        // Only a whole answer is tagged: one with errors may be a timeout or a store that did not answer.
+        if (etag is not null && executed.Executed && executed.Errors is null or { Count: 0 })
+        {
+            HttpCaching.Mark(http.Response, etag, _options.CacheControl);
+        }
         return (executed, null);
     }
 

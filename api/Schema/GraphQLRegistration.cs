@@ -39,7 +39,7 @@ public static class GraphQLRegistration
                 .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
                 .AddErrorInfoProvider(errors => errors.ExposeExceptionDetails = false)
                 // Complexity depends on the variables (first: $n), and the key on the caller: both run for cached documents too.
-                .AddValidationRule(new ComplexityValidationRule(Complexity(api)), useForCachedDocuments: true)
+                .AddValidationRule(new QueryLimitsRule(Complexity(api)), useForCachedDocuments: true)
                 .AddValidationRule<ApiKeyValidationRule>(useForCachedDocuments: true)
                 .ConfigureExecutionOptions(execution =>
                 {
