@@ -102,13 +102,14 @@ public sealed class GraphQLEndpoint(
             return Rejected(RequestRejection.MutationOverGet, "写操作只能用 POST (mutations require POST).");
         }
 
-        var contentVersion = await store.GetContentVersionAsync(http.RequestAborted);
+        var userContext = new GraphQLUserContext(apiKeys.IsAuthorised(http.Request), apiKeys.AnyConfigured,
+            () => store.GetContentVersionAsync(http.RequestAborted));
         string? etag = null;
         if (isGet)
         {
             // Appended: the CORS middleware may already vary the answer by Origin.
             http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
-            etag = HttpCaching.ETagOf(contentVersion, mediaType, graphQLRequest, serializer.Serialize);
+            etag = HttpCaching.ETagOf(await userContext.ContentVersionAsync(), mediaType, graphQLRequest, serializer.Serialize);
             if (HttpCaching.IsFresh(http.Request, etag))
             {
                 HttpCaching.Mark(http.Response, etag, _options.CacheControl);
@@ -126,7 +127,7 @@ public sealed class GraphQLEndpoint(
             Extensions = graphQLRequest.Extensions,
             RequestServices = http.RequestServices,
             User = http.User,
-            UserContext = new GraphQLUserContext(apiKeys.IsAuthorised(http.Request), apiKeys.AnyConfigured, contentVersion),
+            UserContext = userContext,
             CancellationToken = http.RequestAborted,
             Timeout = _options.ExecutionTimeout,
         });

@@ -31,7 +31,7 @@ public readonly record struct Paging(int Skip, int Take)
     public const int DefaultFirst = 20;
     public const int MaxFirst = 100;
 
-    public static Paging From(IResolveFieldContext context)
+    public static async Task<Paging> FromAsync(IResolveFieldContext context)
     {
         var first = context.GetArgument<int?>("first") ?? DefaultFirst;
         if (first is < 0 or > MaxFirst)
@@ -39,7 +39,7 @@ public readonly record struct Paging(int Skip, int Take)
             throw RequestErrors.InvalidArgument($"first 须在 0 到 {MaxFirst} 之间 (first must be between 0 and {MaxFirst}).");
         }
         var after = context.GetArgument<string?>("after");
-        return new Paging(after is null ? 0 : Cursor.Decode(after, Cursor.ContentVersionOf(context)) + 1, first);
+        return new Paging(after is null ? 0 : Cursor.Decode(after, await Cursor.ContentVersionOfAsync(context)) + 1, first);
     }
 }
 
@@ -91,8 +91,8 @@ public static class Cursor
     }
 
     /// <summary>The content version the request began at (see <see cref="Http.GraphQLUserContext"/>).</summary>
-    public static long ContentVersionOf(IResolveFieldContext context) =>
-        (context?.UserContext as Http.GraphQLUserContext)?.ContentVersion ?? 0;
+    public static Task<long> ContentVersionOfAsync(IResolveFieldContext context) =>
+        (context?.UserContext as Http.GraphQLUserContext)?.ContentVersionAsync() ?? Task.FromResult(0L);
 }
 
 /// <summary>GraphQL type <c>XxxConnection</c> for a node type <c>Xxx</c>.</summary>
@@ -110,10 +110,14 @@ public sealed class ConnectionGraphType<TNodeGraphType, TNode> : ObjectGraphType
             .Resolve(c => c.Source.TotalCount);
         Field<NonNullGraphType<PageInfoGraphType>, PageInfo>("pageInfo")
             .Description("分页信息 (paging information).")
-            .Resolve(c => c.Source.PageInfoAt(Cursor.ContentVersionOf(c)));
+            .ResolveAsync(async c => c.Source.PageInfoAt(await Cursor.ContentVersionOfAsync(c)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeGraphType<TNodeGraphType, TNode>>>>, IEnumerable<ConnectionEdge<TNode>>>("edges")
             .Description("本页的边：节点及其游标 (this page's edges: nodes with their cursors).")
-            .Resolve(c => c.Source.Nodes.Select((node, i) => new ConnectionEdge<TNode>(Cursor.Encode(Cursor.ContentVersionOf(c), c.Source.Offset + i), node)));
+            .ResolveAsync(async c =>
+            {
+                var version = await Cursor.ContentVersionOfAsync(c);
+                return c.Source.Nodes.Select((node, i) => new ConnectionEdge<TNode>(Cursor.Encode(version, c.Source.Offset + i), node));
+            });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeGraphType>>>, IReadOnlyList<TNode>>("nodes")
             .Description("本页的节点 (this page's nodes).")
             .Resolve(c => c.Source.Nodes);
