@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace SafetyDuty.Api.Http;
 
-/// <summary>Apollo's automatic persisted queries (APQ, see docs/decisions/0004): a client sends only the SHA-256
+/// <summary>Apollo's automatic persisted queries (APQ, see docs/decisions/0005): a client sends only the SHA-256
 /// of its query; when the API does not know the hash it answers <c>PERSISTED_QUERY_NOT_FOUND</c>, and the client
 /// sends the query once with its hash, which the API checks and keeps. Hash-only requests can then be GETs, which
 /// caches and CDNs keep. The store is bounded (<see cref="PersistedQuerySettings.MaxCharacters"/>).</summary>
