@@ -21,6 +21,17 @@ public sealed class ApiOptions
 
     public bool EnableIntrospection { get; set; } = true;
 
+    /// <summary><c>Cache-Control</c> of GET answers, which carry an <c>ETag</c>. The default lets caches keep an
+    /// answer but ask every time whether it still holds (a 304 while nothing was loaded).</summary>
+    public string CacheControl { get; set; } = "no-cache";
+
+    /// <summary>Most operations in one batched POST (a JSON array of requests, as Apollo's BatchHttpLink sends).
+    /// A larger batch is refused whole with <c>BATCH_TOO_LARGE</c>.</summary>
+    public int MaxBatchSize { get; set; } = 10;
+
+    /// <summary>Apollo's automatic persisted queries (<c>Api:PersistedQueries</c>).</summary>
+    public PersistedQuerySettings PersistedQueries { get; init; } = new();
+
     /// <summary>Cross-origin calls from web pages of other origins (<c>Api:Cors</c>).</summary>
     public CorsSettings Cors { get; init; } = new();
 }
@@ -31,4 +42,11 @@ public sealed class CorsSettings
     /// <summary>Origins as a browser sends them (<c>https://app.example.gov.cn</c>: scheme, host, port, no path).
     /// None, the default: no page of another origin may call the API.</summary>
     public IList<string> AllowedOrigins { get; init; } = [];
+}
+
+/// <summary>The store of persisted queries: query texts by their SHA-256, kept in memory.</summary>
+public sealed class PersistedQuerySettings
+{
+    /// <summary>The store's bound, in characters of query text over all entries; the least recently used go first.</summary>
+    public long MaxCharacters { get; set; } = 4_000_000;
 }

@@ -6,6 +6,7 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using SafetyDuty.Graph.Store;
 
 namespace SafetyDuty.Api.Http;
 
@@ -17,6 +18,8 @@ public sealed class GraphQLEndpoint(
     IGraphQLTextSerializer serializer,
     DocumentCache documents,
     ApiKeyCheck apiKeys,
+    PersistedQueries persistedQueries,
+    IGraphStore store,
     IOptions<ApiOptions> options)
 {
     private readonly ApiOptions _options = options.Value;
@@ -39,16 +42,48 @@ public sealed class GraphQLEndpoint(
             return;
         }
 
-        var (graphQLRequest, rejection, reason) = isGet ? ReadGet(request) : await ReadPostAsync(request, http.RequestAborted);
-        if (graphQLRequest is null)
+        var (requests, isBatch, rejection, reason) = isGet ? ReadGet(request) : await ReadPostAsync(request, http.RequestAborted);
+        if (requests is null)
         {
             await RejectAsync(http, rejection, mediaType, reason);
             return;
         }
+        if (!isBatch)
+        {
+            var (result, status) = await AnswerAsync(http, requests[0], isGet, mediaType);
+            if (result is null)
+            {
+                http.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+            await WriteAsync(http, result, mediaType, status);
+            return;
+        }
+
+        // A batch (Apollo's BatchHttpLink) is answered as an array in the order asked, one after another so that a
+        // batch costs the store what its operations would cost sent apart. Each answer carries its own errors.
+        var results = new List<ExecutionResult>(requests.Count);
+        foreach (var one in requests)
+        {
+            results.Add((await AnswerAsync(http, one, isGet: false, mediaType)).Result!);
+        }
+        await WriteAsync(http, results, mediaType, StatusCodes.Status200OK);
+    }
+
+    // One operation: its query (a persisted one looked up by hash), parsed once, executed. No result: a GET whose
+    // tag the client already holds (304).
+    private async Task<(ExecutionResult? Result, int? Status)> AnswerAsync(HttpContext http, GraphQLRequest graphQLRequest, bool isGet, string mediaType)
+    {
+        var (resolved, persistedError) = persistedQueries.Resolve(graphQLRequest);
+        if (resolved is null)
+        {
+            var result = new ExecutionResult(persistedError!);
+            return (result, persistedError!.Code == "MALFORMED_REQUEST" ? GraphQLHttpStatus.Of(RequestRejection.MalformedRequest) : GraphQLHttpStatus.Of(result, mediaType));
+        }
+        graphQLRequest = resolved;
         if (string.IsNullOrWhiteSpace(graphQLRequest.Query))
         {
-            await RejectAsync(http, RequestRejection.MalformedRequest, mediaType, "缺少 query (the request has no query).");
-            return;
+            return Rejected(RequestRejection.MalformedRequest, "缺少 query (the request has no query).");
         }
 
         GraphQLDocument document;
@@ -58,17 +93,31 @@ public sealed class GraphQLEndpoint(
         }
         catch (ExecutionError error)
         {
-            await WriteAsync(http, new ExecutionResult(error), mediaType);
-            return;
+            return (new ExecutionResult(error), null);
         }
+        persistedQueries.Remember(graphQLRequest);
         if (isGet && SelectedOperation(document, graphQLRequest.OperationName)?.Operation == OperationType.Mutation)
         {
             http.Response.Headers.Allow = "POST";
-            await RejectAsync(http, RequestRejection.MutationOverGet, mediaType, "写操作只能用 POST (mutations require POST).");
-            return;
+            return Rejected(RequestRejection.MutationOverGet, "写操作只能用 POST (mutations require POST).");
         }
 
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        var userContext = new GraphQLUserContext(apiKeys.IsAuthorised(http.Request), apiKeys.AnyConfigured,
+            () => store.GetContentVersionAsync(http.RequestAborted));
+        string? etag = null;
+        if (isGet)
+        {
+            // Appended: the CORS middleware may already vary the answer by Origin.
+            http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
+            etag = HttpCaching.ETagOf(await userContext.ContentVersionAsync(), mediaType, graphQLRequest, serializer.Serialize);
+            if (HttpCaching.IsFresh(http.Request, etag))
+            {
+                HttpCaching.Mark(http.Response, etag, _options.CacheControl);
+                return (null, StatusCodes.Status304NotModified);
+            }
+        }
+
+        var executed = await executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema,
             Query = graphQLRequest.Query,
@@ -78,37 +127,45 @@ public sealed class GraphQLEndpoint(
             Extensions = graphQLRequest.Extensions,
             RequestServices = http.RequestServices,
             User = http.User,
-            UserContext = new GraphQLUserContext(apiKeys.IsAuthorised(request), apiKeys.AnyConfigured),
+            UserContext = userContext,
             CancellationToken = http.RequestAborted,
             Timeout = _options.ExecutionTimeout,
         });
-        await WriteAsync(http, result, mediaType);
+        // Only a whole answer is tagged: one with errors may be a timeout or a store that did not answer.
+        if (etag is not null && executed.Executed && executed.Errors is null or { Count: 0 })
+        {
+            HttpCaching.Mark(http.Response, etag, _options.CacheControl);
+        }
+        return (executed, null);
     }
 
-    private (GraphQLRequest? Request, RequestRejection Rejection, string Reason) ReadGet(HttpRequest request)
+    private static (ExecutionResult Result, int? Status) Rejected(RequestRejection rejection, string reason) =>
+        (new ExecutionResult(new ExecutionError(reason) { Code = Schema.ConstantCase.Of(rejection) }), GraphQLHttpStatus.Of(rejection));
+
+    private (IReadOnlyList<GraphQLRequest>? Requests, bool IsBatch, RequestRejection Rejection, string Reason) ReadGet(HttpRequest request)
     {
         if (request.QueryString.Value?.Length > _options.MaxRequestBytes)
         {
-            return (null, RequestRejection.PayloadTooLarge, "请求过大 (the request is too large).");
+            return (null, false, RequestRejection.PayloadTooLarge, "请求过大 (the request is too large).");
         }
         try
         {
             var query = request.Query;
-            return (new GraphQLRequest
+            return ([new GraphQLRequest
             {
                 Query = query["query"].FirstOrDefault(),
                 OperationName = query["operationName"].FirstOrDefault() is { Length: > 0 } name ? name : null,
                 Variables = query["variables"].FirstOrDefault() is { Length: > 0 } variables ? serializer.Deserialize<Inputs>(variables) : null,
                 Extensions = query["extensions"].FirstOrDefault() is { Length: > 0 } extensions ? serializer.Deserialize<Inputs>(extensions) : null,
-            }, default, "");
+            }], false, default, "");
         }
         catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or NotSupportedException)
         {
-            return (null, RequestRejection.MalformedRequest, "variables 或 extensions 不是有效的 JSON 对象 (variables/extensions are not JSON objects).");
+            return (null, false, RequestRejection.MalformedRequest, "variables 或 extensions 不是有效的 JSON 对象 (variables/extensions are not JSON objects).");
         }
     }
 
-    private async Task<(GraphQLRequest? Request, RequestRejection Rejection, string Reason)> ReadPostAsync(
+    private async Task<(IReadOnlyList<GraphQLRequest>? Requests, bool IsBatch, RequestRejection Rejection, string Reason)> ReadPostAsync(
         HttpRequest request,
         CancellationToken cancellationToken)
     {
@@ -116,39 +173,52 @@ public sealed class GraphQLEndpoint(
             || !string.Equals(contentType.MediaType.Value, GraphQLHttpStatus.Json, StringComparison.OrdinalIgnoreCase)
             || (contentType.Charset.HasValue && !string.Equals(contentType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase)))
         {
-            return (null, RequestRejection.UnsupportedMediaType, "请求体须为 application/json (the body must be application/json).");
+            return (null, false, RequestRejection.UnsupportedMediaType, "请求体须为 application/json (the body must be application/json).");
         }
         if (request.ContentLength > _options.MaxRequestBytes)
         {
-            return (null, RequestRejection.PayloadTooLarge, $"请求体超过 {_options.MaxRequestBytes} 字节 (the body is too large).");
+            return (null, false, RequestRejection.PayloadTooLarge, $"请求体超过 {_options.MaxRequestBytes} 字节 (the body is too large).");
         }
         var body = await ReadBoundedAsync(request.Body, request.ContentLength, _options.MaxRequestBytes, cancellationToken);
         if (body is null)
         {
-            return (null, RequestRejection.PayloadTooLarge, $"请求体超过 {_options.MaxRequestBytes} 字节 (the body is too large).");
+            return (null, false, RequestRejection.PayloadTooLarge, $"请求体超过 {_options.MaxRequestBytes} 字节 (the body is too large).");
         }
         try
         {
             using var json = JsonDocument.Parse(body);
-            if (json.RootElement.ValueKind != JsonValueKind.Object
-                || !HasType(json.RootElement, "query", JsonValueKind.String)
-                || !HasType(json.RootElement, "operationName", JsonValueKind.String)
-                || !HasType(json.RootElement, "variables", JsonValueKind.Object)
-                || !HasType(json.RootElement, "extensions", JsonValueKind.Object))
+            var root = json.RootElement;
+            var isBatch = root.ValueKind == JsonValueKind.Array;
+            if (isBatch && root.GetArrayLength() is var size && (size == 0 || size > _options.MaxBatchSize))
             {
-                return (null, RequestRejection.MalformedRequest,
+                return (null, true, RequestRejection.BatchTooLarge,
+                    $"一批请求须含 1 至 {_options.MaxBatchSize} 个操作，收到 {size} 个 (a batch holds 1 to {_options.MaxBatchSize} operations; this one has {size}).");
+            }
+            if (!(isBatch ? root.EnumerateArray().All(IsWellFormed) : IsWellFormed(root)))
+            {
+                return (null, isBatch, RequestRejection.MalformedRequest,
                     "请求须为 JSON 对象：query 为字符串，variables 与 extensions 为对象 (query must be a string, variables and extensions objects).");
             }
-            var graphQLRequest = serializer.Deserialize<GraphQLRequest>(Encoding.UTF8.GetString(body));
-            return graphQLRequest is null
-                ? (null, RequestRejection.MalformedRequest, "请求体为空 (the body is empty).")
-                : (graphQLRequest, default, "");
+            var text = Encoding.UTF8.GetString(body);
+            IReadOnlyList<GraphQLRequest>? requests = isBatch
+                ? serializer.Deserialize<List<GraphQLRequest>>(text)
+                : serializer.Deserialize<GraphQLRequest>(text) is { } one ? [one] : null;
+            return requests is null
+                ? (null, false, RequestRejection.MalformedRequest, "请求体为空 (the body is empty).")
+                : (requests, isBatch, default, "");
         }
         catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or NotSupportedException)
         {
-            return (null, RequestRejection.MalformedRequest, "请求体不是有效的 JSON (the body is not valid JSON).");
+            return (null, false, RequestRejection.MalformedRequest, "请求体不是有效的 JSON (the body is not valid JSON).");
         }
     }
+
+    private static bool IsWellFormed(JsonElement request) =>
+        request.ValueKind == JsonValueKind.Object
+        && HasType(request, "query", JsonValueKind.String)
+        && HasType(request, "operationName", JsonValueKind.String)
+        && HasType(request, "variables", JsonValueKind.Object)
+        && HasType(request, "extensions", JsonValueKind.Object);
 
     // A member that is absent or null is fine; one of another type makes the request malformed.
     private static bool HasType(JsonElement root, string name, JsonValueKind kind) =>
@@ -188,9 +258,15 @@ public sealed class GraphQLEndpoint(
     private Task RejectAsync(HttpContext http, RequestRejection rejection, string mediaType, string reason) =>
         WriteAsync(http, new ExecutionResult(new ExecutionError(reason) { Code = Schema.ConstantCase.Of(rejection) }), mediaType, GraphQLHttpStatus.Of(rejection));
 
-    private async Task WriteAsync(HttpContext http, ExecutionResult result, string mediaType, int? status = null)
+    private async Task WriteAsync(HttpContext http, ExecutionResult result, string mediaType, int? status = null) =>
+        await WriteBodyAsync(http, result, mediaType, status ?? GraphQLHttpStatus.Of(result, mediaType));
+
+    private async Task WriteAsync(HttpContext http, IReadOnlyList<ExecutionResult> results, string mediaType, int status) =>
+        await WriteBodyAsync(http, results, mediaType, status);
+
+    private async Task WriteBodyAsync(HttpContext http, object result, string mediaType, int status)
     {
-        http.Response.StatusCode = status ?? GraphQLHttpStatus.Of(result, mediaType);
+        http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         // Serialised in memory first: the response goes out with a Content-Length in one write, not as chunks
         // flushed one by one (a list of answers is a few kilobytes).

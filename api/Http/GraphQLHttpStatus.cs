@@ -12,6 +12,7 @@ public enum RequestRejection
     UnsupportedMediaType,
     PayloadTooLarge,
     MalformedRequest,
+    BatchTooLarge,
 }
 
 /// <summary>The one place where GraphQL outcomes become HTTP status codes, after the GraphQL-over-HTTP specification.</summary>
@@ -26,7 +27,7 @@ public static class GraphQLHttpStatus
         RequestRejection.NotAcceptable => StatusCodes.Status406NotAcceptable,
         RequestRejection.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         RequestRejection.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
-        RequestRejection.MalformedRequest => StatusCodes.Status400BadRequest,
+        RequestRejection.MalformedRequest or RequestRejection.BatchTooLarge => StatusCodes.Status400BadRequest,
         _ => throw new ArgumentOutOfRangeException(nameof(rejection), rejection, null),
     };
 

@@ -1,13 +1,21 @@
 namespace SafetyDuty.Api.Http;
 
 /// <summary>What the endpoint knows about the caller, handed to validation and resolvers.</summary>
-public sealed class GraphQLUserContext(bool hasValidApiKey, bool keysConfigured = true) : Dictionary<string, object?>
+public sealed class GraphQLUserContext(bool hasValidApiKey, bool keysConfigured = true, Func<Task<long>>? contentVersion = null)
+    : Dictionary<string, object?>
 {
+    // Read from the store once, and only by a request that needs it (a GET's tag, a connection's cursors).
+    private readonly Lazy<Task<long>> _contentVersion = new(contentVersion ?? (() => Task.FromResult(0L)));
+
     /// <summary>The request carried one of the configured API keys: it may write.</summary>
     public bool HasValidApiKey { get; } = hasValidApiKey;
 
     /// <summary>The server has API keys configured (<c>Api:Keys</c>); without any, writes are switched off.</summary>
     public bool KeysConfigured { get; } = keysConfigured;
+
+    /// <summary>The store's content version as this request first asked for it: cursors carry it, so that a cursor
+    /// given before a load is refused after it rather than repeat or skip items.</summary>
+    public Task<long> ContentVersionAsync() => _contentVersion.Value;
 
     /// <summary>Why a write is refused, in the user's terms: a wrong key, or no key configured on the server at all
     /// (then a key typed into the page can never work, and only an administrator can change that).</summary>

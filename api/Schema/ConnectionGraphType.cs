@@ -12,11 +12,12 @@ namespace SafetyDuty.Api.Schema;
 public sealed record Connection<T>(IReadOnlyList<T> Nodes, int TotalCount, int Offset, Func<T, IReadOnlyList<TextSpan>>? Highlight = null)
     where T : GraphNode
 {
-    public PageInfo PageInfo => new(
+    /// <summary>The page's information, its cursors made for the given content version.</summary>
+    public PageInfo PageInfoAt(long contentVersion) => new(
         HasNextPage: Offset + Nodes.Count < TotalCount,
         HasPreviousPage: Offset > 0,
-        StartCursor: Nodes.Count == 0 ? null : Cursor.Encode(Offset),
-        EndCursor: Nodes.Count == 0 ? null : Cursor.Encode(Offset + Nodes.Count - 1));
+        StartCursor: Nodes.Count == 0 ? null : Cursor.Encode(contentVersion, Offset),
+        EndCursor: Nodes.Count == 0 ? null : Cursor.Encode(contentVersion, Offset + Nodes.Count - 1));
 }
 
 /// <summary>Relay page information.</summary>
@@ -32,7 +33,7 @@ public readonly record struct Paging(int Skip, int Take)
     public const int DefaultFirst = 20;
     public const int MaxFirst = 100;
 
-    public static Paging From(IResolveFieldContext context)
+    public static async Task<Paging> FromAsync(IResolveFieldContext context)
     {
         var first = context.GetArgument<int?>("first") ?? DefaultFirst;
         if (first is < 0 or > MaxFirst)
@@ -40,27 +41,48 @@ public readonly record struct Paging(int Skip, int Take)
             throw RequestErrors.InvalidArgument($"first 须在 0 到 {MaxFirst} 之间 (first must be between 0 and {MaxFirst}).");
         }
         var after = context.GetArgument<string?>("after");
-        return new Paging(after is null ? 0 : Cursor.Decode(after) + 1, first);
+        return new Paging(after is null ? 0 : Cursor.Decode(after, await Cursor.ContentVersionOfAsync(context)) + 1, first);
     }
 }
 
-/// <summary>Opaque cursors: the base64 of a position, so clients do not build them.</summary>
+/// <summary>Opaque cursors: the base64 of a position and of the content version it was given at, so clients do
+/// not build them. A position means something only in the content it was counted in: after a load, the same
+/// position may name another item, so a cursor of an earlier version is refused with <c>CURSOR_EXPIRED</c>
+/// rather than repeat or skip items.</summary>
 public static class Cursor
 {
-    private const string Prefix = "offset:";
+    public const string ExpiredCode = "CURSOR_EXPIRED";
 
-    public static string Encode(int offset) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(Prefix + offset.ToString(CultureInfo.InvariantCulture)));
+    // Cursors given before content versions were part of them: still read, without the check.
+    private const string LegacyPrefix = "offset:";
+    private const string Prefix = "v";
 
-    public static int Decode(string cursor)
+    public static string Encode(long contentVersion, int offset) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(
+            Prefix + contentVersion.ToString(CultureInfo.InvariantCulture) + ":" + offset.ToString(CultureInfo.InvariantCulture)));
+
+    public static int Decode(string cursor, long contentVersion)
     {
         try
         {
             var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            if (text.StartsWith(Prefix, StringComparison.Ordinal)
-                && int.TryParse(text.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+            if (text.StartsWith(LegacyPrefix, StringComparison.Ordinal)
+                && int.TryParse(text.AsSpan(LegacyPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var legacy))
             {
-                return offset;
+                return legacy;
+            }
+
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            if (text.StartsWith(Prefix, StringComparison.Ordinal) && colon > 0
+                && long.TryParse(text.AsSpan(Prefix.Length, colon - Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+                && int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+            {
+                return version == contentVersion
+                    ? offset
+                    : throw new ExecutionError(
+                        "知识库在给出这个游标之后已更新（文件被加载或移除），请从第一页重新开始 "
+                        + "(the knowledge base changed since this cursor was given; start again from the first page).")
+                    { Code = ExpiredCode };
             }
         }
         catch (FormatException)
@@ -69,6 +91,10 @@ public static class Cursor
         }
         throw RequestErrors.InvalidArgument("after 不是有效的游标 (after is not a valid cursor).");
     }
+
+    /// <summary>The content version the request began at (see <see cref="Http.GraphQLUserContext"/>).</summary>
+    public static Task<long> ContentVersionOfAsync(IResolveFieldContext context) =>
+        (context?.UserContext as Http.GraphQLUserContext)?.ContentVersionAsync() ?? Task.FromResult(0L);
 }
 
 /// <summary>GraphQL type <c>XxxConnection</c> for a node type <c>Xxx</c>.</summary>
@@ -86,11 +112,15 @@ public sealed class ConnectionGraphType<TNodeGraphType, TNode> : ObjectGraphType
             .Resolve(c => c.Source.TotalCount);
         Field<NonNullGraphType<PageInfoGraphType>, PageInfo>("pageInfo")
             .Description("分页信息 (paging information).")
-            .Resolve(c => c.Source.PageInfo);
+            .ResolveAsync(async c => c.Source.PageInfoAt(await Cursor.ContentVersionOfAsync(c)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeGraphType<TNodeGraphType, TNode>>>>, IEnumerable<ConnectionEdge<TNode>>>("edges")
             .Description("本页的边：节点及其游标 (this page's edges: nodes with their cursors).")
-            .Resolve(c => c.Source.Nodes.Select((node, i) =>
-                new ConnectionEdge<TNode>(Cursor.Encode(c.Source.Offset + i), node, c.Source.Highlight?.Invoke(node) ?? [])));
+            .ResolveAsync(async c =>
+            {
+                var version = await Cursor.ContentVersionOfAsync(c);
+                return c.Source.Nodes.Select((node, i) =>
+                    new ConnectionEdge<TNode>(Cursor.Encode(version, c.Source.Offset + i), node, c.Source.Highlight?.Invoke(node) ?? []));
+            });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeGraphType>>>, IReadOnlyList<TNode>>("nodes")
             .Description("本页的节点 (this page's nodes).")
             .Resolve(c => c.Source.Nodes);

@@ -27,6 +27,7 @@ public static class GraphQLRegistration
         services.AddScoped<GraphBatchLoader>();
         services.AddSingleton<ApiKeyCheck>();
         services.AddSingleton<GraphQLEndpoint>();
+        services.AddSingleton<PersistedQueries>();
         services.AddCrossOriginCalls();
 
         services.AddGraphQL(builder =>
@@ -38,7 +39,7 @@ public static class GraphQLRegistration
                 .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
                 .AddErrorInfoProvider(new SuggestingErrorInfoProvider(new GraphQL.Execution.ErrorInfoProviderOptions { ExposeExceptionDetails = false }))
                 // Complexity depends on the variables (first: $n), and the key on the caller: both run for cached documents too.
-                .AddValidationRule(new ComplexityValidationRule(Complexity(api)), useForCachedDocuments: true)
+                .AddValidationRule(new QueryLimitsRule(Complexity(api)), useForCachedDocuments: true)
                 .AddValidationRule<ApiKeyValidationRule>(useForCachedDocuments: true)
                 .ConfigureExecutionOptions(execution =>
                 {

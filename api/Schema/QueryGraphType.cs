@@ -49,7 +49,7 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<StringGraphType>("after", "从此游标之后开始 (start after this cursor).")
             .ResolveAsync(async c =>
             {
-                var paging = Paging.From(c);
+                var paging = await Paging.FromAsync(c);
                 var jurisdictionName = c.GetArgument<string?>("jurisdiction");
                 string? jurisdictionId = null;
                 if (jurisdictionName is not null)
@@ -95,7 +95,7 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<StringGraphType>("after", "从此游标之后开始 (start after this cursor).")
             .ResolveAsync(async c =>
             {
-                var paging = Paging.From(c);
+                var paging = await Paging.FromAsync(c);
                 var search = c.GetArgument<string>("search").Trim();
                 if (search.Length == 0)
                 {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -25,12 +24,7 @@ public sealed class GraphQLHttpAuditTests(ITestOutputHelper output)
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-        var auditDirectory = AuditDirectory();
-        if (!Directory.Exists(Path.Combine(auditDirectory, "node_modules")))
-        {
-            await RunAsync("npm", "ci --no-audit --no-fund", auditDirectory, TimeSpan.FromMinutes(5));
-        }
-        var json = await RunAsync("node", $"audit.mjs {address}/graphql", auditDirectory, TimeSpan.FromMinutes(2));
+        var json = await NodeScripts.RunAsync("http-audit", "audit.mjs", $"{address}/graphql", TimeSpan.FromMinutes(2));
 
         var audits = JsonNode.Parse(json)!.AsArray().Select(a => a!).ToList();
         Assert.NotEmpty(audits);
@@ -43,44 +37,5 @@ public sealed class GraphQLHttpAuditTests(ITestOutputHelper output)
             .Select(a => $"{a["name"]} — {a["reason"]}")
             .ToList();
         Assert.Empty(failures);
-    }
-
-    private static string AuditDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "tests", "Api", "http-audit");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException("tests/Api/http-audit not found above " + AppContext.BaseDirectory);
-    }
-
-    private static async Task<string> RunAsync(string program, string arguments, string directory, TimeSpan limit)
-    {
-        var start = new ProcessStartInfo(program, arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {arguments} took longer than {limit}");
-        }
-        Assert.True(process.ExitCode == 0, $"{program} {arguments} exited {process.ExitCode}: {await stderr}");
-        return await stdout;
     }
 }

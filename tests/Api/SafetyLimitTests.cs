@@ -47,6 +47,9 @@ public sealed class SafetyLimitTests(SafetyLimitTests.Factory api) : IClassFixtu
         var (status, body) = await PostAsync(deep);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Null(body["data"]);
+        var message = (string?)body["errors"]![0]!["message"];
+        Assert.StartsWith("查询嵌套过深：上限为 15 层，本查询有 ", message, StringComparison.Ordinal);
+        Assert.Contains("the limit is 15 levels, this query has ", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,7 +58,10 @@ public sealed class SafetyLimitTests(SafetyLimitTests.Factory api) : IClassFixtu
         var wide = "{ sectors { children { children { children { children { name aliases } } } } } }";
         var (status, body) = await PostAsync(wide);
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("complex", body["errors"]![0]!["message"]!.ToString(), StringComparison.OrdinalIgnoreCase);
+        var message = body["errors"]![0]!["message"]!.ToString();
+        Assert.Contains("complex", message, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("查询过于复杂：上限为 50000，本查询为 ", message, StringComparison.Ordinal);
+        Assert.Contains("the limit is 50000, this query's complexity is ", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+
+namespace SafetyDuty.Tests.Api;
+
+/// <summary>Runs a Node script of a test folder (tests/Api/NAME, with its own package.json and lock file) against
+/// a running API: the folder's packages are installed from its lock file the first time (npm ci), and every run is
+/// bounded in time.</summary>
+internal static class NodeScripts
+{
+    public static async Task<string> RunAsync(string folder, string script, string arguments, TimeSpan limit)
+    {
+        var directory = Directory(folder);
+        if (!System.IO.Directory.Exists(Path.Combine(directory, "node_modules")))
+        {
+            await RunProcessAsync("npm", "ci --no-audit --no-fund", directory, TimeSpan.FromMinutes(5));
+        }
+
+        return await RunProcessAsync("node", $"{script} {arguments}", directory, limit);
+    }
+
+    private static string Directory(string folder)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "tests", "Api", folder);
+            if (File.Exists(Path.Combine(candidate, "package.json")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"tests/Api/{folder} not found above " + AppContext.BaseDirectory);
+    }
+
+    private static async Task<string> RunProcessAsync(string program, string arguments, string directory, TimeSpan limit)
+    {
+        var start = new ProcessStartInfo(program, arguments)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {arguments} took longer than {limit}");
+        }
+
+        Assert.True(process.ExitCode == 0, $"{program} {arguments} exited {process.ExitCode}: {await stderr}");
+        return await stdout;
+    }
+}
