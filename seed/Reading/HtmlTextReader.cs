@@ -130,11 +130,11 @@ public static partial class HtmlTextReader
     }
 
     // The heading of the article: the first one inside it, else the nearest one above it — an h1–h3 or an element
-    // named as a title that holds no paragraphs of its own.
+    // named as a title (title, or biaoti as Chinese portals name it) that holds no paragraphs of its own.
     private static string? ContentHeading(IHtmlElement body, IElement content)
     {
         string? above = null;
-        foreach (var element in body.QuerySelectorAll("h1, h2, h3, [class*=title], [id*=title]"))
+        foreach (var element in body.QuerySelectorAll("h1, h2, h3, [class*=title], [id*=title], [class*=biaoti]"))
         {
             var text = Collapse(element.TextContent);
             if (text.Length is < 4 or > 120 || element.QuerySelector("p, table, div") is not null)
@@ -341,7 +341,7 @@ public static partial class HtmlTextReader
     [GeneratedRegex(@"当前位置|您现在的位置|您所在的位置|分享到|打印本页|【打印】|关闭窗口|【关闭】|字号[：:]|浏览次数|访问次数|点击数[：:]|返回顶部|上一篇|下一篇|扫一扫|加入收藏|设为首页")]
     private static partial Regex ChromeTextPattern();
 
-    [GeneratedRegex(@"\s*[_|｜]+\s*|\s+[-—–]+\s+")]
+    [GeneratedRegex(@"\s*(?:[_|｜]+|-{2,}|—+)\s*|\s+[-–]\s+")]
     private static partial Regex TitleSeparatorPattern();
 
     [GeneratedRegex(@"[ \t\r\n\f]+")]

@@ -82,6 +82,52 @@ public sealed class IngestCommandTests : IDisposable
         Assert.False(File.Exists(database));
     }
 
+    public static TheoryData<string, byte[], string> BadInputs() => new()
+    {
+        // Plain prose: no body, no leader, no duty.
+        { "随笔.txt", "今年春天来得早。\n河边的柳树已经发芽，孩子们在草地上放风筝。\n傍晚的风还有些凉。\n"u8.ToArray(), "未找到可识别的职责内容" },
+        // A UTF-8 list behind a UTF-16 byte-order mark: it decodes without error into nonsense.
+        { "乱码.txt", [0xFF, 0xFE, .. "第一条　县应急管理局安全生产工作职责：\n（一）负责全县安全生产综合监督管理。\n（二）负责非煤矿山安全监管。\n"u8.ToArray()], "解码" },
+        // Legacy Word and WPS files are OLE compound files.
+        { "旧清单.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]], "另存为" },
+        { "旧清单.wps", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]], "另存为" },
+        { "清单.xyz", "第一条　县应急管理局安全生产工作职责\n"u8.ToArray(), "不支持" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task Refuses_a_file_it_cannot_read_names_it_and_leaves_the_knowledge_base_byte_for_byte_unchanged(string name, byte[] bytes, string reason)
+    {
+        var database = Path.Combine(_directory, "kb.db");
+        var loaded = await RunAsync(null, "ingest", "--db", database, SeedCorpus.PathOf(SeedCorpus.Zhangshanzi));
+        Assert.True(loaded.ExitCode == 0, loaded.Error);
+        var before = Snapshot(database);
+
+        var bad = Path.Combine(_directory, name);
+        await File.WriteAllBytesAsync(bad, bytes);
+        var result = await RunAsync(null, "ingest", "--db", database, bad);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(name, result.Error, StringComparison.Ordinal);
+        Assert.Contains(reason, result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(database));
+    }
+
+    [Fact]
+    public async Task Says_which_lines_it_could_not_read_when_nothing_is_recognisable()
+    {
+        var database = Path.Combine(_directory, "never.db");
+        var prose = Path.Combine(_directory, "散文.txt");
+        await File.WriteAllTextAsync(prose, "山那边是海。\n海那边还是山。\n");
+
+        var result = await RunAsync(null, "ingest", "--json", "--db", database, prose);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("nothing recognisable", result.Error, StringComparison.Ordinal);
+        Assert.Contains("山那边是海", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(database));
+    }
+
     [Fact]
     public async Task Takes_the_store_from_the_environment_when_no_db_is_given()
     {

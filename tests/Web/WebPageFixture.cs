@@ -10,7 +10,7 @@ namespace SafetyDuty.Tests.Web;
 
 /// <summary>The real api on Kestrel at 127.0.0.1 (a free port) over the seed knowledge base in its own temp
 /// directory, and Debian's Chromium driven by Playwright. Never downloads a browser.</summary>
-public sealed class WebPageFixture : IAsyncLifetime
+public class WebPageFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string ApiKey = "web-page-test-key";
@@ -20,6 +20,9 @@ public sealed class WebPageFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Whether the server has an API key configured (<c>Api:Keys</c>).</summary>
+    protected virtual bool WithApiKey => true;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -31,7 +34,7 @@ public sealed class WebPageFixture : IAsyncLifetime
         {
             builder.UseSetting("Store:Path", Path.Combine(_dataDirectory, "safetyduty.db"));
             builder.UseSetting("Seed:OnEmpty", "true");
-            builder.UseSetting("Api:Keys:0", ApiKey);
+            builder.UseSetting("Api:Keys:0", WithApiKey ? ApiKey : "");
         });
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
@@ -102,4 +105,10 @@ public sealed class WebPageFixture : IAsyncLifetime
         Directory.CreateDirectory(path);
         return path;
     }
+}
+
+/// <summary>The same server with no API key configured: nobody can write.</summary>
+public sealed class KeylessWebPageFixture : WebPageFixture
+{
+    protected override bool WithApiKey => false;
 }
