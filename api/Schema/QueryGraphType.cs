@@ -20,26 +20,45 @@ public sealed class QueryGraphType : ObjectGraphType
         Name = "Query";
         Description = "安全生产职责清单知识库的查询入口 (queries over the work-safety duty-list knowledge base).";
 
+        AddNodeField();
+        AddJurisdictionsField();
+        AddJurisdictionField();
+        AddBodyField();
+        AddBodiesField();
+        AddSectorsField();
+        AddLawsField();
+        AddDutiesField();
+        AddResponsibilitiesField();
+        AddCompareField();
+        AddGapsField();
+        AddInterpretField();
+    }
+
+    private void AddNodeField() =>
         Field<NodeGraphType, IDataLoaderResult<GraphNode?>>("node")
             .Description("按稳定 ID 取任一对象 (any object by its stable id; Relay).")
             .Argument<NonNullGraphType<IdGraphType>>("id", "稳定 ID (stable id).")
             .Resolve(c => GraphBatchLoader.Of(c).Node<GraphNode>(c.GetArgument<string>("id")));
 
+    private void AddJurisdictionsField() =>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<JurisdictionGraphType>>>, IReadOnlyList<Jurisdiction>>("jurisdictions")
             .Description($"全部行政区域，按名称排序，每次至多 {MaxListSize} 个 (all places, by name).")
             .Windowed(MaxListSize)
             .ResolveAsync(async c => ListWindow.Apply(c, (await Service<ReadModel>(c).CurrentAsync(c.CancellationToken)).Places, MaxListSize));
 
+    private void AddJurisdictionField() =>
         Field<JurisdictionGraphType, Jurisdiction?>("jurisdiction")
             .Description("按名称取行政区域，如 昆山市 (a place by name).")
             .Argument<NonNullGraphType<StringGraphType>>("name", "名称 (name).")
             .ResolveAsync(c => FindJurisdictionAsync(c, c.GetArgument<string>("name")));
 
+    private void AddBodyField() =>
         Field<BodyGraphType, IDataLoaderResult<Body?>>("body")
             .Description("按 ID 取单位 (a body by id).")
             .Argument<NonNullGraphType<IdGraphType>>("id", "稳定 ID (stable id).")
             .Resolve(c => GraphBatchLoader.Of(c).Node<Body>(c.GetArgument<string>("id")));
 
+    private void AddBodiesField() =>
         Field<NonNullGraphType<ConnectionGraphType<BodyGraphType, Body>>, Connection<Body>>("bodies")
             .Description("单位列表，可按地区、规范职能、名称筛选，分页 (bodies, filtered and paged).")
             .Argument<StringGraphType>("jurisdiction", "行政区域名称 (place name).")
@@ -50,12 +69,7 @@ public sealed class QueryGraphType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var paging = await Paging.FromAsync(c);
-                var jurisdictionName = c.GetArgument<string?>("jurisdiction");
-                string? jurisdictionId = null;
-                if (jurisdictionName is not null)
-                {
-                    jurisdictionId = (await RequireJurisdictionAsync(c, jurisdictionName)).Id;
-                }
+                var jurisdictionId = await OptionalJurisdictionIdAsync(c);
                 var query = new NodeQuery(
                     NodeLabel.Body,
                     JurisdictionId: jurisdictionId,
@@ -67,10 +81,12 @@ public sealed class QueryGraphType : ObjectGraphType
                 return new Connection<Body>(page.Items.OfType<Body>().ToList(), page.TotalCount, paging.Skip);
             });
 
+    private void AddSectorsField() =>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectorGraphType>>>, IReadOnlyList<Sector>>("sectors")
             .Description("整个行业领域分类表，各带上下级 (the whole sector taxonomy).")
             .ResolveAsync(async c => await Store(c).GetTaxonomyAsync(c.CancellationToken));
 
+    private void AddLawsField() =>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LawGraphType>>>, IReadOnlyList<Law>>("laws")
             .Description($"被引用的法律法规，可按标题筛选，至多 {MaxListSize} 条 (cited laws, optionally filtered by title).")
             .Argument<StringGraphType>("search", "标题包含的文字 (text the title contains).")
@@ -84,6 +100,7 @@ public sealed class QueryGraphType : ObjectGraphType
                 return page.Items.OfType<Law>().ToList();
             });
 
+    private void AddDutiesField() =>
         Field<NonNullGraphType<ConnectionGraphType<DutyGraphType, Duty>>, Connection<Duty>>("duties")
             .Description("职责条目中文全文检索（含两字词，如 燃气、消防），分页。指定地区时按相关度排序；不指定时逐地列出，每地之内按相关度排序 "
                 + "(Chinese full-text search over duties: ranked in a place; everywhere, place by place, ranked within each).")
@@ -97,15 +114,8 @@ public sealed class QueryGraphType : ObjectGraphType
             {
                 var paging = await Paging.FromAsync(c);
                 var search = c.GetArgument<string>("search").Trim();
-                if (search.Length == 0)
-                {
-                    throw RequestErrors.InvalidArgument("search 不能为空 (search must not be empty).");
-                }
-                string? jurisdictionId = null;
-                if (c.GetArgument<string?>("jurisdiction") is { } name)
-                {
-                    jurisdictionId = (await RequireJurisdictionAsync(c, name)).Id;
-                }
+                RequireArgument(search.Length > 0, "search 不能为空 (search must not be empty).");
+                var jurisdictionId = await OptionalJurisdictionIdAsync(c);
                 // A sector's word also finds its synonyms (燃气: 天然气, 液化石油气); a quoted phrase is taken as written.
                 var terms = SearchTerms.WithForms(SearchTerms.Parse(search), Service<TopicInterpreter>(c).FormsOf);
                 var page = await Store(c).SearchAsync(
@@ -115,6 +125,7 @@ public sealed class QueryGraphType : ObjectGraphType
                     duty => SearchTerms.Spans(terms, duty.Text));
             });
 
+    private void AddResponsibilitiesField() =>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResponsibilityGraphType>>>, IReadOnlyList<Responsibility>>("responsibilities")
             .Description("谁对这些主题负责，逐地列出：每地之内一条职责覆盖全部主题的单位在前，其次几条职责合起来覆盖全部的，再次其余；"
                 + "牵头先于配合先于负有相关职责；部门组与泛称在后；各附依据条款与角色依据。如 topics: [\"燃气\", \"餐饮\"] "
@@ -130,23 +141,16 @@ public sealed class QueryGraphType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var perPlace = c.GetArgument<int?>("perPlace");
-                if (perPlace is < 1 or > MaxListSize)
-                {
-                    throw RequestErrors.InvalidArgument($"perPlace 须在 1 到 {MaxListSize} 之间 (perPlace must be 1 to {MaxListSize}).");
-                }
+                RequireArgument(perPlace is null or (>= 1 and <= MaxListSize),
+                    $"perPlace 须在 1 到 {MaxListSize} 之间 (perPlace must be 1 to {MaxListSize}).");
                 var topics = c.GetArgument<List<string>>("topics");
-                if (topics.Count is 0 or > MaxTopics)
-                {
-                    throw RequestErrors.InvalidArgument($"topics 须有 1 到 {MaxTopics} 个 (topics must have 1 to {MaxTopics} items).");
-                }
-                string? jurisdictionId = null;
-                if (c.GetArgument<string?>("jurisdiction") is { } name)
-                {
-                    jurisdictionId = (await RequireJurisdictionAsync(c, name)).Id;
-                }
+                RequireArgument(topics.Count is >= 1 and <= MaxTopics,
+                    $"topics 须有 1 到 {MaxTopics} 个 (topics must have 1 to {MaxTopics} items).");
+                var jurisdictionId = await OptionalJurisdictionIdAsync(c);
                 return await Service<ResponsibilityQuery>(c).FindAsync(ReadTopics(c, topics), jurisdictionId, perPlace, c.CancellationToken);
             });
 
+    private void AddCompareField() =>
         Field<NonNullGraphType<ComparisonGraphType>, Comparison>("compare")
             .Description("多地对照：每个行业领域一行，每地一格：谁牵头、谁配合 (a sectors × places matrix).")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("jurisdictions",
@@ -155,11 +159,8 @@ public sealed class QueryGraphType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var names = c.GetArgument<List<string>>("jurisdictions");
-                if (names.Count is 0 or > MaxJurisdictions)
-                {
-                    throw RequestErrors.InvalidArgument(
-                        $"jurisdictions 须有 1 到 {MaxJurisdictions} 个 (jurisdictions must have 1 to {MaxJurisdictions} items).");
-                }
+                RequireArgument(names.Count is >= 1 and <= MaxJurisdictions,
+                    $"jurisdictions 须有 1 到 {MaxJurisdictions} 个 (jurisdictions must have 1 to {MaxJurisdictions} items).");
                 var places = new List<Jurisdiction>();
                 foreach (var name in names)
                 {
@@ -183,6 +184,7 @@ public sealed class QueryGraphType : ObjectGraphType
                 return await Service<ComparisonQuery>(c).CompareAsync(places, sectors, onlyCovered: whole, c.CancellationToken);
             });
 
+    private void AddGapsField() =>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectorCoverageGraphType>>>, IReadOnlyList<SectorCoverage>>("gaps")
             .Description("某地的监管空白（有职责涉及但无牵头单位）与职能交叉（多个牵头单位），附依据 (sectors with no lead or several).")
             .Argument<NonNullGraphType<StringGraphType>>("jurisdiction", "行政区域名称 (place name).")
@@ -192,12 +194,12 @@ public sealed class QueryGraphType : ObjectGraphType
                 return await Service<GapQuery>(c).FindAsync(place.Id, c.CancellationToken);
             });
 
+    private void AddInterpretField() =>
         Field<NonNullGraphType<InterpretationGraphType>, Interpretation>("interpret")
             .Description("把官员自己的说法读成行业领域，如 “饭店用液化气谁管？” → 餐饮、燃气；错字给出更正（燃汽 → 燃气），读不懂的词给出建议。"
                 + "responsibilities 的主题也这样读 (what an officer's words are read as; the topics of responsibilities are read the same way).")
             .Argument<NonNullGraphType<StringGraphType>>("text", "问话或主题 (a question or topic in the officer's own words).")
             .Resolve(c => Service<TopicInterpreter>(c).Interpret(c.GetArgument<string>("text")));
-    }
 
     // The step where the topics of a question become sector sets: each topic read by the interpreter, each sector it
     // names one topic with its sub-sectors (学校食堂 asks about 餐饮 and 学校). A topic read as no sector is the
@@ -238,6 +240,20 @@ public sealed class QueryGraphType : ObjectGraphType
         var suggestions = reading.Sectors.Count > 1 ? reading.Sectors.Select(s => s.Name).ToList() : interpreter.Suggest(name);
         throw RequestErrors.NotFound($"没有名为“{name}”的行业领域 (no sector named {name}).", name, suggestions);
     }
+
+    // The one place a request's arguments are checked against their bounds: a value out of bounds is the client's
+    // to fix, so it is refused as INVALID_ARGUMENT before any store call, never clamped in silence.
+    private static void RequireArgument(bool holds, string message)
+    {
+        if (!holds)
+        {
+            throw RequestErrors.InvalidArgument(message);
+        }
+    }
+
+    // The optional jurisdiction argument as a place id: absent means every place; a name not known is NOT_FOUND.
+    private static async Task<string?> OptionalJurisdictionIdAsync(IResolveFieldContext context) =>
+        context.GetArgument<string?>("jurisdiction") is { } name ? (await RequireJurisdictionAsync(context, name)).Id : null;
 
     private static IGraphStore Store(IResolveFieldContext context) => Service<IGraphStore>(context);
 
