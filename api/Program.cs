@@ -6,26 +6,26 @@ using SafetyDuty.Api.Telemetry;
 using SafetyDuty.Api.Web;
 using SafetyDuty.Graph.Store;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddGraphStore(builder.Configuration);
-builder.Services.AddKnowledgeBaseSeeding(builder.Configuration);
-builder.Services.AddSafetyDutyGraphQL(builder.Configuration);
-builder.Services.AddSafetyDutyTelemetry(builder.Configuration);
-
-var app = builder.Build();
-app.UseCors();
-app.MapHealthEndpoints();
-app.MapGraphQLEndpoint();
-app.MapWebPage();
 try
 {
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddGraphStore(builder.Configuration);
+    builder.Services.AddKnowledgeBaseSeeding();
+    builder.Services.AddSafetyDutyGraphQL(builder.Configuration);
+    builder.Services.AddSafetyDutyTelemetry(builder.Configuration);
+
+    var app = builder.Build();
+    app.UseCors();
+    app.MapHealthEndpoints();
+    app.MapGraphQLEndpoint();
+    app.MapWebPage();
     app.Run();
 }
-catch (GraphStoreException e)
+catch (Exception e) when (StartFailure.Explain(e) is { } reason)
 {
-    // The store could not be opened or prepared (a database file this version cannot take, Neo4j unreachable):
-    // say why in one message an officer can act on, not as a crash with a stack trace.
-    Console.Error.WriteLine($"知识库无法启动 (the store could not start, {e.Code}): {e.Message}");
+    // Invalid settings or a store that cannot be opened: one message an officer can act on, not a crash with a
+    // stack trace (whatever the host logged before it stays above, for whoever runs it).
+    Console.Error.WriteLine(reason);
     return 1;
 }
 

@@ -13,9 +13,10 @@ public static class GraphQLRegistration
 {
     public static IServiceCollection AddSafetyDutyGraphQL(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(ApiOptions.Section);
-        services.Configure<ApiOptions>(section);
-        var api = section.Get<ApiOptions>() ?? new ApiOptions();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // The schema's limits are fixed when it is built, so they are read here too; the bound options above are
+        // what the start checks (a bad value stops the start with one line) and what the endpoint reads.
+        var api = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
 
         // Answers__Cache=false computes every answer afresh (the distinct-question load benchmark).
         services.AddSingleton(provider => new AnswerCache(

@@ -7,9 +7,9 @@ namespace SafetyDuty.Api.Seeding;
 public static class SeedRegistration
 {
     /// <summary>The reader (the API never parses documents itself) and the start-up load of taxonomy and seeds.</summary>
-    public static IServiceCollection AddKnowledgeBaseSeeding(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddKnowledgeBaseSeeding(this IServiceCollection services)
     {
-        services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(_ => Vocabularies.LoadDefault());
         // The interpreter (graph layer) reads questions with the same reviewed taxonomy the store is given at start,
         // plus the words officers ask with (topic-words.yaml): handed over as plain values, loaded once.

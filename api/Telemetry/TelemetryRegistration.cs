@@ -16,12 +16,14 @@ public static class TelemetryRegistration
         // Structured (JSON) console logs keep Chinese readable: 应急管理局, not \u5E94….
         services.Configure<JsonConsoleFormatterOptions>(json =>
             json.JsonWriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Whether to export at all is decided while services are registered, so the section is read here too;
+        // the bound options above are what the start checks (a bad endpoint stops the start with one line).
         var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        if (string.IsNullOrWhiteSpace(options.OtlpEndpoint))
+        if (!Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var endpoint))
         {
             return services;
         }
-        var endpoint = new Uri(options.OtlpEndpoint);
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(options.ServiceName))
             .WithTracing(tracing => tracing

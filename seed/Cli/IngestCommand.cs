@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SafetyDuty.Graph.Model;
 using SafetyDuty.Graph.Store;
 using SafetyDuty.Seed.Extraction;
@@ -80,22 +81,24 @@ internal static class IngestCommand
         }
 
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(settings).Build();
-        ServiceProvider services;
+        await using var services = new ServiceCollection().AddGraphStore(configuration).BuildServiceProvider();
+        IGraphStore store;
         try
         {
-            services = new ServiceCollection().AddGraphStore(configuration).BuildServiceProvider();
+            // Settings are bound and checked here, when the store is first asked for.
+            store = services.GetRequiredService<IGraphStore>();
         }
-        catch (Exception e) when (e is InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or OptionsValidationException)
         {
             // A configuration mistake (Store:Kind), not a bug: say so in the user's terms.
-            Console.Error.WriteLine($"存储配置有误，未写入任何内容 (store configuration, nothing written): {e.Message}");
+            var reason = e.InnerException is { } inner && e is InvalidOperationException ? $"{e.Message} {inner.Message}" : e.Message;
+            Console.Error.WriteLine($"存储配置有误，未写入任何内容 (store configuration, nothing written): {reason}");
             return 2;
         }
 
-        await using var _ = services;
         try
         {
-            return await LoadAsync(services.GetRequiredService<IGraphStore>(), graphs, options.Json);
+            return await LoadAsync(store, graphs, options.Json);
         }
         catch (GraphStoreException e)
         {

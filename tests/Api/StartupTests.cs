@@ -55,6 +55,62 @@ public sealed class StartupTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("Store__Kind", "mysql", "Store:Kind")]
+    [InlineData("Api__MaxDepth", "-1", "MaxDepth")]
+    [InlineData("Neo4j__BatchSize", "-100", "BatchSize")]
+    public async Task Refuses_an_invalid_setting_with_one_line_naming_it_and_a_failing_exit_code(string variable, string value, string named)
+    {
+        Directory.CreateDirectory(_directory);
+        var database = Path.Combine(_directory, "kb.db");
+        var (exitCode, lastLine) = await RunApiAsync(new()
+        {
+            ["Store__Path"] = database,
+            ["Seed__OnEmpty"] = "false",
+            [variable] = value,
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("设置无效，服务未启动", lastLine);
+        Assert.Contains(named, lastLine);
+        // Refused before the store was opened: nothing was created.
+        Assert.False(File.Exists(database));
+    }
+
+    // Runs the API as its own process until it ends by itself (bounded), and returns its exit code and last error line.
+    private static async Task<(int ExitCode, string LastLine)> RunApiAsync(Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(typeof(GraphQLEndpoint).Assembly.Location);
+        start.Environment["Urls"] = "http://127.0.0.1:0";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        using var api = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        try
+        {
+            var output = api.StandardOutput.ReadToEndAsync(timeout.Token);
+            var error = api.StandardError.ReadToEndAsync(timeout.Token);
+            await api.WaitForExitAsync(timeout.Token);
+            await output;
+            return (api.ExitCode, (await error).TrimEnd().Split('\n')[^1]);
+        }
+        finally
+        {
+            if (!api.HasExited)
+            {
+                api.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -58,14 +58,41 @@ public class GraphStoreRegistrationTests
     }
 
     [Fact]
-    public void Refuses_an_unknown_store_kind_with_a_message_that_names_it()
+    public void Refuses_an_unknown_store_kind_with_a_message_that_names_the_setting_and_the_value()
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Store:Kind"] = "mysql" })
             .Build();
+        using var services = new ServiceCollection().AddGraphStore(configuration).BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddGraphStore(configuration));
+        // Settings are bound when first read (a host reads them at start and refuses to start).
+        var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IGraphStore>());
 
-        Assert.Contains("mysql", error.Message);
+        Assert.Contains("Store:Kind", error.Message);
+        Assert.Contains("mysql", error.InnerException?.Message);
+    }
+
+    [Fact]
+    public void Takes_the_store_kind_without_regard_to_case()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Store:Kind"] = "SQLITE", ["Store:Path"] = "kb.db" })
+            .Build();
+        using var services = new ServiceCollection().AddGraphStore(configuration).BuildServiceProvider();
+
+        Assert.IsType<SqliteGraphStore>(services.GetRequiredService<IGraphStore>());
+    }
+
+    [Fact]
+    public void Refuses_a_negative_neo4j_batch_size_naming_the_setting()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Store:Kind"] = "neo4j", ["Neo4j:BatchSize"] = "-5" })
+            .Build();
+        using var services = new ServiceCollection().AddGraphStore(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => services.GetRequiredService<IGraphStore>());
+
+        Assert.Contains("BatchSize", error.Message);
     }
 }
