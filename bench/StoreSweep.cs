@@ -152,8 +152,6 @@ public static class StoreSweep
             store.SearchAsync(new TextQuery(Pick(random, terms), NodeLabel.Duty, Take: 20)));
         yield return ("Sector closure", (store, random) =>
             store.GetSectorClosureAsync(Pick(random, ["燃气", "餐饮", "危险化学品", "道路交通", "消防"])));
-        yield return ("Expand 2 hops from a body (≤200 edges)", (store, random) =>
-            store.ExpandAsync([Pick(random, Any(random).Bodies)], [EdgeType.HasDuty, EdgeType.Covers], 2, 200));
     }
 
     // Up to `count` consecutive ids from a random place in the list.

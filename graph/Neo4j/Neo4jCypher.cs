@@ -212,13 +212,6 @@ public static class Neo4jCypher
             ? "WHERE $jurisdictionIds IS NULL OR a.jurisdictionId IN $jurisdictionIds"
             : "WHERE $jurisdictionIds IS NULL OR r.place IN $jurisdictionIds";
 
-    /// <summary>One hop of a breadth-first expansion: the relationships of the frontier that do not lead back to a node
-    /// expanded in an earlier hop (those were returned then).</summary>
-    public static string ExpandHop(IEnumerable<EdgeType> types) =>
-        $"UNWIND $ids AS nodeId MATCH (n:Entity {{id: nodeId}})-[r:{string.Join('|', types.Distinct().Order().Select(Type))}]-(m:Entity) "
-        + "WHERE NOT m.id IN $expanded WITH DISTINCT r WITH r, startNode(r) AS a, endNode(r) AS b "
-        + $"RETURN {EdgeColumns} {EdgeOrder} LIMIT $limit";
-
     /// <summary>Full text: place by place (nodes of no place first), best matches first within each place, as the
     /// contract asks (IGraphStore.SearchAsync).</summary>
     public const string Search =

@@ -179,46 +179,6 @@ public sealed class Neo4jGraphStore : IGraphStore
         return ReadEdges(result);
     }
 
-    public async Task<IReadOnlyList<GraphEdge>> ExpandAsync(
-        IReadOnlyCollection<string> startIds,
-        IReadOnlyCollection<EdgeType> types,
-        int maxHops,
-        int maxEdges,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(startIds);
-        ArgumentNullException.ThrowIfNull(types);
-        var edges = new List<GraphEdge>();
-        if (startIds.Count == 0 || types.Count == 0 || maxHops <= 0 || maxEdges <= 0)
-        {
-            return edges;
-        }
-
-        // Breadth-first, one statement per hop: the number of calls is bounded by maxHops whatever the result size.
-        var statement = Neo4jCypher.ExpandHop(types);
-        var expanded = new HashSet<string>(StringComparer.Ordinal);
-        var frontier = startIds.Distinct().ToList();
-        for (var hop = 0; hop < maxHops && frontier.Count > 0 && edges.Count < maxEdges; hop++)
-        {
-            var result = await _client.RunAsync(
-                new Neo4jStatement(statement, Parameters(
-                    ("ids", frontier),
-                    ("expanded", expanded.ToList()),
-                    ("limit", maxEdges - edges.Count))),
-                cancellationToken);
-            var found = ReadEdges(result);
-            edges.AddRange(found);
-            expanded.UnionWith(frontier);
-            var inFrontier = new HashSet<string>(frontier, StringComparer.Ordinal);
-            frontier = found.SelectMany(e => new[] { e.FromId, e.ToId })
-                .Where(id => !expanded.Contains(id) && !inFrontier.Contains(id))
-                .Distinct()
-                .ToList();
-        }
-
-        return edges;
-    }
-
     public async Task<Page<SearchHit>> SearchAsync(TextQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

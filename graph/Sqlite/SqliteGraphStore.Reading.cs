@@ -84,64 +84,6 @@ public sealed partial class SqliteGraphStore
         return Run<IReadOnlyList<GraphEdge>>(connection => ReadEdges(connection, IdList(nodeIds), type, direction, int.MaxValue, places), cancellationToken);
     }
 
-    public Task<IReadOnlyList<GraphEdge>> ExpandAsync(
-        IReadOnlyCollection<string> startIds,
-        IReadOnlyCollection<EdgeType> types,
-        int maxHops,
-        int maxEdges,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(startIds);
-        ArgumentNullException.ThrowIfNull(types);
-        return Run<IReadOnlyList<GraphEdge>>(connection =>
-        {
-            using var transaction = connection.BeginTransaction(deferred: true);
-            var found = new List<GraphEdge>();
-            var seenEdges = new HashSet<string>();
-            var seenNodes = new HashSet<string>(startIds);
-            var frontier = startIds.Distinct().ToList();
-            var orderedTypes = types.Distinct().Order().ToList();
-            // Breadth first, one statement per hop, type and direction: the number of statements is bounded by
-            // the hops and types asked, not by the size of the graph.
-            for (var hop = 0; hop < maxHops && frontier.Count > 0 && found.Count < maxEdges; hop++)
-            {
-                var next = new List<string>();
-                var ids = IdList(frontier);
-                foreach (var type in orderedTypes)
-                {
-                    foreach (var direction in new[] { Direction.Outgoing, Direction.Incoming })
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        // maxEdges rows suffice: at most maxEdges - found are new, at most found are repeats.
-                        foreach (var edge in ReadEdges(connection, ids, type, direction, maxEdges))
-                        {
-                            if (found.Count >= maxEdges)
-                            {
-                                return found;
-                            }
-
-                            if (!seenEdges.Add(edge.Id))
-                            {
-                                continue;
-                            }
-
-                            found.Add(edge);
-                            var other = direction == Direction.Outgoing ? edge.ToId : edge.FromId;
-                            if (seenNodes.Add(other))
-                            {
-                                next.Add(other);
-                            }
-                        }
-                    }
-                }
-
-                frontier = next;
-            }
-
-            return found;
-        }, cancellationToken);
-    }
-
     public Task<Page<SearchHit>> SearchAsync(TextQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -39,15 +39,6 @@ public interface IGraphStore
         IReadOnlyCollection<string>? jurisdictionIds = null,
         CancellationToken cancellationToken = default);
 
-    /// <summary>Bounded multi-hop expansion in both directions over the given types: the edges met within
-    /// <paramref name="maxHops"/> hops, at most <paramref name="maxEdges"/> of them.</summary>
-    Task<IReadOnlyList<GraphEdge>> ExpandAsync(
-        IReadOnlyCollection<string> startIds,
-        IReadOnlyCollection<EdgeType> types,
-        int maxHops,
-        int maxEdges,
-        CancellationToken cancellationToken = default);
-
     /// <summary>Chinese full text over duty texts and node names; finds two-character terms (燃气, 餐饮, 消防).
     /// In one place, best matches first. Everywhere, place by place (each place's matches together, in an order of
     /// places that is the store's own but stable), best matches first within each place: a page then costs what it

@@ -42,10 +42,6 @@ public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
         CancellationToken cancellationToken = default) =>
         Count(nameof(GetEdgesAsync), inner.GetEdgesAsync(nodeIds, type, direction, jurisdictionIds, cancellationToken));
 
-    public Task<IReadOnlyList<GraphEdge>> ExpandAsync(
-        IReadOnlyCollection<string> startIds, IReadOnlyCollection<EdgeType> types, int maxHops, int maxEdges, CancellationToken cancellationToken = default) =>
-        Count(nameof(ExpandAsync), inner.ExpandAsync(startIds, types, maxHops, maxEdges, cancellationToken));
-
     public Task<Page<SearchHit>> SearchAsync(TextQuery query, CancellationToken cancellationToken = default) =>
         Count(nameof(SearchAsync), inner.SearchAsync(query, cancellationToken));
 

@@ -46,7 +46,6 @@ public sealed class ExecutionTimeoutTests(ExecutionTimeoutTests.Factory api) : I
         public Task<IReadOnlyList<GraphNode>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) => inner.GetNodesAsync(ids, cancellationToken);
         public Task<Page<GraphNode>> FindNodesAsync(NodeQuery query, CancellationToken cancellationToken = default) => inner.FindNodesAsync(query, cancellationToken);
         public Task<IReadOnlyList<GraphEdge>> GetEdgesAsync(IReadOnlyCollection<string> nodeIds, EdgeType type, Direction direction, IReadOnlyCollection<string>? jurisdictionIds = null, CancellationToken cancellationToken = default) => inner.GetEdgesAsync(nodeIds, type, direction, jurisdictionIds, cancellationToken);
-        public Task<IReadOnlyList<GraphEdge>> ExpandAsync(IReadOnlyCollection<string> startIds, IReadOnlyCollection<EdgeType> types, int maxHops, int maxEdges, CancellationToken cancellationToken = default) => inner.ExpandAsync(startIds, types, maxHops, maxEdges, cancellationToken);
         public Task<IReadOnlyList<Sector>> GetTaxonomyAsync(CancellationToken cancellationToken = default) => inner.GetTaxonomyAsync(cancellationToken);
         public Task<IReadOnlyList<Sector>> GetSectorClosureAsync(string topic, CancellationToken cancellationToken = default) => inner.GetSectorClosureAsync(topic, cancellationToken);
         public Task<string?> GetDocumentTextAsync(string documentId, CancellationToken cancellationToken = default) => inner.GetDocumentTextAsync(documentId, cancellationToken);

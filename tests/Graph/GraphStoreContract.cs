@@ -331,30 +331,6 @@ public abstract class GraphStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
-    public async Task Expands_over_several_hops_within_the_hop_and_edge_bounds()
-    {
-        var (graph, k) = Kunshan();
-        await Store.LoadDocumentAsync(graph);
-
-        var oneHop = await Store.ExpandAsync([k.Commerce.Id], [EdgeType.HasDuty, EdgeType.Covers], 1, 100);
-        Assert.Equal(new[] { k.CateringGas.Id, k.CommerceFire.Id }.Order(), oneHop.Select(e => e.ToId).Order());
-
-        var twoHops = await Store.ExpandAsync([k.Commerce.Id], [EdgeType.HasDuty, EdgeType.Covers], 2, 100);
-        Assert.Equal(
-            new[] { k.CateringGas.Id, k.CommerceFire.Id, TestTaxonomy.Catering.Id, TestTaxonomy.TownGas.Id, TestTaxonomy.Fire.Id }.Order(),
-            twoHops.Select(e => e.ToId).Order());
-
-        // Expansion runs both ways: from the sector back to the duties that cover it.
-        var back = await Store.ExpandAsync([TestTaxonomy.Fire.Id], [EdgeType.Covers, EdgeType.HasDuty], 2, 100);
-        Assert.Contains(back, e => e.Type == EdgeType.HasDuty && e.FromId == k.Commerce.Id);
-
-        var bounded = await Store.ExpandAsync([k.Commerce.Id], [EdgeType.HasDuty, EdgeType.Covers], 2, 3);
-        Assert.Equal(3, bounded.Count);
-        Assert.Equal(bounded.Count, bounded.Select(e => e.Id).Distinct().Count());
-        Assert.Empty(await Store.ExpandAsync([k.Commerce.Id], [EdgeType.HasDuty], 0, 100));
-    }
-
-    [StoreFact]
     public async Task Finds_two_character_chinese_terms_in_duty_texts_and_names()
     {
         var (graph, k) = Kunshan();

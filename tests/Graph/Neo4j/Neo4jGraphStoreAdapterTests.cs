@@ -320,24 +320,6 @@ public sealed class Neo4jGraphStoreAdapterTests : IDisposable
     }
 
     [Fact]
-    public async Task Expands_one_hop_per_statement_and_never_returns_to_expanded_nodes()
-    {
-        const string fields = """["relType","fromId","toId","evidence","scope","basis","doc","locator","start","length"]""";
-        _api.Then(FakeQueryApi.Rows($$"""{"fields":{{fields}},"values":[["LEAD","a","s",["d"],null,null,"doc","一",1,2]]}"""))
-            .Then(FakeQueryApi.Rows($$"""{"fields":{{fields}},"values":[["ASSIST","b","s",["e"],null,null,"doc","二",3,4]]}"""));
-
-        var edges = await StoreDriver.Store(_api).ExpandAsync(["a"], [EdgeType.Lead, EdgeType.Assist], maxHops: 5, maxEdges: 10);
-
-        Assert.Equal(["a->s", "b->s"], edges.Select(e => $"{e.FromId}->{e.ToId}"));
-        // Hop 3 starts from b; no more edges after it, so it stops there.
-        Assert.Equal(3, _api.Requests.Count);
-        var second = _api.Requests[1].Parameters;
-        Assert.Equal(["s"], second.GetProperty("ids").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["a"], second.GetProperty("expanded").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(9, second.GetProperty("limit").GetInt32());
-    }
-
-    [Fact]
     public async Task Searches_with_an_escaped_lucene_phrase_per_term_that_all_must_match()
     {
         var duty = new Duty("d_1", "督促餐饮企业签订安全供用气合同", "b_1", "j_1", 1, false, new Provenance("doc_1", "一", 0, 3));

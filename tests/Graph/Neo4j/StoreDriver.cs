@@ -56,8 +56,6 @@ public static class StoreDriver
             await store.GetEdgesAsync(["b_" + hostile], type, Direction.Incoming);
         }
 
-        await store.ExpandAsync(["b_" + hostile], Enum.GetValues<EdgeType>(), 3, 100);
-        await store.ExpandAsync(["b_" + hostile], [EdgeType.Lead, EdgeType.Assist], 2, 50);
         await store.SearchAsync(new TextQuery("燃气 餐饮" + hostile, NodeLabel.Duty, "j_" + hostile, 0, 10));
         await store.SearchAsync(new TextQuery("载 " + hostile, NodeLabel.Duty, "j_" + hostile, 0, 10));
         await store.GetTaxonomyAsync();
@@ -87,8 +85,6 @@ public static class StoreDriver
             Neo4jCypher.Ping,
             Neo4jCypher.BumpContentVersion,
             Neo4jCypher.ContentVersion,
-            Neo4jCypher.ExpandHop(Enum.GetValues<EdgeType>()),
-            Neo4jCypher.ExpandHop([EdgeType.Lead, EdgeType.Assist]),
         };
         foreach (var label in Enum.GetValues<NodeLabel>())
         {
