@@ -109,7 +109,20 @@ public sealed class OutlineNode
 /// item a page break cut them from or become paragraphs of the current node.</summary>
 public static partial class OutlineBuilder
 {
+    // A short name is a heading's name, a body or a sector (县应急管理局, 危险化学品安全): names stay short, while an item
+    // of duty is a sentence and runs longer; past this length an unpunctuated line is taken as text, not as a name.
     private const int HeadingMaxLength = 20;
+
+    // An unnumbered line right above a numbered list or a table is a subheading (城镇燃气, 道路交通) only when it is this
+    // short: such labels are a sector's or a body's name, shorter still than a heading that may carry "…的职责".
+    private const int SubheadingMaxLength = 15;
+
+    // "…安全生产职责" without a colon is a heading only when short and without a comma, a title such as
+    // "县应急管理局安全生产职责"; a longer line ending in 职责 is an item that happens to end with the word.
+    private const int UncolonedDutyHeadingMaxLength = 30;
+
+    // Lists restart at 1: "一、" after an article has opened is the first item of the article's own list.
+    private const int FirstNumber = 1;
 
     public static OutlineNode Build(IReadOnlyList<SourceLine> lines, bool[] inTable)
     {
@@ -208,7 +221,7 @@ public static partial class OutlineBuilder
     {
         var same = stack.FindLastIndex(n => n.Label?.Scheme == label.Scheme && !n.IsSubheading);
         var article = stack.FindLastIndex(n => n.Label?.Scheme == NumberingScheme.Article);
-        if (label.Scheme != NumberingScheme.Article && same >= 0 && same < article && label.Value == 1 && stack[same].Label!.Value != 0)
+        if (label.Scheme != NumberingScheme.Article && same >= 0 && same < article && label.Value == FirstNumber && stack[same].Label!.Value != 0)
         {
             // "一、" inside 第四条 starts a list of the article's own (its departments), though the chapters outside it
             // are numbered 一、 too: it nests in the article, and the next 第N条 closes the article and the list.
@@ -248,6 +261,8 @@ public static partial class OutlineBuilder
 
     private static int Rank(OutlineNode node) => node.IsSubheading ? 1 : Rank(node.Label!.Scheme);
 
+    // How deep a scheme nests in the documents read, outermost first (第一章 > 一、 > 第一条 > （一） > 1. > （1））; only the
+    // order matters. A subheading ranks with 一、, the level it stands in for.
     private static int Rank(NumberingScheme scheme) => scheme switch
     {
         NumberingScheme.Chapter => 0,
@@ -262,7 +277,7 @@ public static partial class OutlineBuilder
     {
         var content = lines[index].Content;
         _ = previous;
-        if (content.Length > 15 || NamePunctuation().IsMatch(content))
+        if (content.Length > SubheadingMaxLength || NamePunctuation().IsMatch(content))
         {
             return false;
         }
@@ -317,7 +332,7 @@ public static partial class OutlineBuilder
 
         var body = t.TrimEnd('。', '：', ':');
         return !body.Contains('。', StringComparison.Ordinal) && !body.Contains('；', StringComparison.Ordinal)
-            && (EndsWithColon(t) || (body.Length <= 30 && !body.Contains('，', StringComparison.Ordinal)));
+            && (EndsWithColon(t) || (body.Length <= UncolonedDutyHeadingMaxLength && !body.Contains('，', StringComparison.Ordinal)));
     }
 
     // An item saying what to do ("承担…其他安全生产职责。") starts with a verb; a heading starts with whose duties they are.
