@@ -9,6 +9,7 @@ using SafetyDuty.Graph.Store;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.Logging.AddSafetyDutyConsole(builder.Environment);
     builder.Services.AddGraphStore(builder.Configuration);
     builder.Services.AddKnowledgeBaseSeeding();
     builder.Services.AddSafetyDutyGraphQL(builder.Configuration);

@@ -1,7 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
-using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -10,12 +6,9 @@ namespace SafetyDuty.Api.Telemetry;
 
 public static class TelemetryRegistration
 {
-    /// <summary>Structured logs, and OpenTelemetry traces and metrics of the HTTP server, exported over OTLP when an endpoint is configured.</summary>
+    /// <summary>OpenTelemetry traces and metrics of the HTTP server, exported over OTLP when an endpoint is configured.</summary>
     public static IServiceCollection AddSafetyDutyTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        // Structured (JSON) console logs keep Chinese readable: 应急管理局, not \u5E94….
-        services.Configure<JsonConsoleFormatterOptions>(json =>
-            json.JsonWriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Whether to export at all is decided while services are registered, so the section is read here too;
         // the bound options above are what the start checks (a bad endpoint stops the start with one line).
