@@ -17,42 +17,20 @@ public sealed class StartupTests : IDisposable
         OldDatabaseFile.WriteSchema3WithADocument(database);
 
         var bytes = await File.ReadAllBytesAsync(database);
-        var start = new ProcessStartInfo("dotnet")
+        var (exitCode, message) = await RunApiAsync(new()
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(GraphQLEndpoint).Assembly.Location);
-        start.Environment["Store__Kind"] = "sqlite";
-        start.Environment["Store__Path"] = database;
-        start.Environment["Urls"] = "http://127.0.0.1:0";
-        using var api = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        try
-        {
-            var output = api.StandardOutput.ReadToEndAsync(timeout.Token);
-            var error = api.StandardError.ReadToEndAsync(timeout.Token);
-            await api.WaitForExitAsync(timeout.Token);
+            ["Store__Kind"] = "sqlite",
+            ["Store__Path"] = database,
+        });
 
-            // The host logs the failure as it logs any (with its trace, for whoever runs it); the process then ends
-            // with one last line that says what to do, and a failing exit code.
-            await output;
-            Assert.Equal(1, api.ExitCode);
-            var message = (await error).TrimEnd().Split('\n')[^1];
-            Assert.StartsWith("知识库无法启动", message);
-            Assert.Contains("SCHEMA_RELOAD_REQUIRED", message);
-            Assert.Contains("重新导入", message);
-            Assert.Contains(database, message);
-            Assert.Equal(bytes, await File.ReadAllBytesAsync(database));
-        }
-        finally
-        {
-            if (!api.HasExited)
-            {
-                api.Kill(entireProcessTree: true);
-            }
-        }
+        // The host logs the failure as it logs any (with its trace, for whoever runs it); the process then ends
+        // with one last line that says what to do, and a failing exit code.
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("知识库无法启动", message);
+        Assert.Contains("SCHEMA_RELOAD_REQUIRED", message);
+        Assert.Contains("重新导入", message);
+        Assert.Contains(database, message);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(database));
     }
 
     [Theory]
