@@ -81,7 +81,7 @@ public sealed partial class SqliteGraphStore
         }
 
         var places = jurisdictionIds is null ? null : IdList(jurisdictionIds);
-        return Run<IReadOnlyList<GraphEdge>>(connection => ReadEdges(connection, IdList(nodeIds), type, direction, int.MaxValue, places), cancellationToken);
+        return Run<IReadOnlyList<GraphEdge>>(connection => ReadEdges(connection, IdList(nodeIds), type, direction, places), cancellationToken);
     }
 
     public Task<Page<SearchHit>> SearchAsync(TextQuery query, CancellationToken cancellationToken = default)
@@ -232,7 +232,7 @@ public sealed partial class SqliteGraphStore
 
     // Stored relationships come from the edges table; structural ones from the node column that holds the link.
     // Column names come from this fixed switch, never from input.
-    private static List<GraphEdge> ReadEdges(SqliteConnection connection, string ids, EdgeType type, Direction direction, int limit, string? places = null)
+    private static List<GraphEdge> ReadEdges(SqliteConnection connection, string ids, EdgeType type, Direction direction, string? places)
     {
         // Both kinds of edge know their place: a stored edge its document's, a structural one its holder's.
         var inPlaces = places is null ? "" : " AND jurisdiction_id IN (SELECT value FROM json_each($places))";
@@ -252,9 +252,8 @@ public sealed partial class SqliteGraphStore
                 SELECT type, from_id, to_id, evidence, scope, source_document_id, locator, start, length, basis
                 FROM edges
                 WHERE type = $type AND {end} IN (SELECT value FROM json_each($ids)){inPlaces}
-                ORDER BY from_id, to_id, document_id
-                LIMIT $limit;
-                """, ("$type", type.ToString()), ("$ids", ids), ("$limit", limit), ("$places", places));
+                ORDER BY from_id, to_id, document_id;
+                """, ("$type", type.ToString()), ("$ids", ids), ("$places", places));
             using var reader = stored.ExecuteReader();
             var edges = new List<GraphEdge>();
             while (reader.Read())
@@ -283,8 +282,8 @@ public sealed partial class SqliteGraphStore
             ? $"id IN (SELECT value FROM json_each($ids)) AND {link.Column} IS NOT NULL"
             : $"{link.Column} IN (SELECT value FROM json_each($ids))";
         using var command = Command(connection,
-            $"SELECT id, {link.Column} FROM nodes WHERE {condition}{inPlaces} ORDER BY {link.Column}, id LIMIT $limit;",
-            ("$ids", ids), ("$limit", limit), ("$places", places));
+            $"SELECT id, {link.Column} FROM nodes WHERE {condition}{inPlaces} ORDER BY {link.Column}, id;",
+            ("$ids", ids), ("$places", places));
         using var links = command.ExecuteReader();
         var derived = new List<GraphEdge>();
         while (links.Read())
