@@ -1,20 +1,24 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using SafetyDuty.Graph.Model;
+using SafetyDuty.Graph.Queries;
 using SafetyDuty.Graph.Store;
 
 namespace SafetyDuty.Api.Schema;
 
-/// <summary>Per-request batching of store reads. Resolvers ask for a node or a node's neighbours and get a deferred
+/// <summary>Per-request batching of reads. Resolvers ask for a node or a node's neighbours and get a deferred
 /// result; GraphQL.NET's execution strategy resolves every deferred result of one level only after the whole level
-/// has asked, so the first one to run fetches the keys of all of them in one store call. A request therefore makes
-/// a number of store calls bounded by its depth, not by its number of results.</summary>
-public sealed class GraphBatchLoader(IGraphStore store)
+/// has asked, so the first one to run fetches the keys of all of them at once. What the read model of the request's
+/// content version holds (places, sectors, the nodes of the places read, a body's duties and roles) is answered from
+/// it; the rest in one store call per level. A request therefore makes a number of store calls bounded by its depth,
+/// not by its number of results, and sees one content version.</summary>
+public sealed class GraphBatchLoader(IGraphStore store, ReadModel model)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, GraphNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<(EdgeType, Direction, string), IReadOnlyList<GraphNode>> _neighbours = [];
     private Batch? _pendingNodes;
+    private Task<ReadModel.Snapshot>? _snapshot;
     private readonly Dictionary<(EdgeType, Direction), Batch> _pendingNeighbours = [];
 
     public static GraphBatchLoader Of(IResolveFieldContext context) =>
@@ -91,21 +95,93 @@ public sealed class GraphBatchLoader(IGraphStore store)
         });
     }
 
-    private async Task FetchNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    /// <summary>The read model's snapshot for the request, taken once: every field of a request answers from one
+    /// content version, at the cost of one version read.</summary>
+    public Task<ReadModel.Snapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
-        var nodes = await store.GetNodesAsync(ids, cancellationToken);
         lock (_lock)
         {
-            foreach (var node in nodes)
+            return _snapshot ??= model.CurrentAsync(cancellationToken);
+        }
+    }
+
+    private async Task FetchNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var snapshot = await SnapshotAsync(cancellationToken);
+        var known = ids.Select(snapshot.KnownNode).OfType<GraphNode>().ToList();
+        var missing = ids.Except(known.Select(n => n.Id), StringComparer.Ordinal).ToList();
+        var nodes = missing.Count == 0 ? [] : await store.GetNodesAsync(missing, cancellationToken);
+        lock (_lock)
+        {
+            foreach (var node in known.Concat(nodes))
             {
                 _nodes[node.Id] = node;
             }
         }
     }
 
+    // A body's or a leader's duties, and a body's sectors by its role in them (RoleModel), from its place's graph;
+    // null where the read model does not answer (another kind of relationship, a node it does not know).
+    private async Task<IReadOnlyList<GraphNode>?> FromPlaceGraphAsync(
+        ReadModel.Snapshot snapshot, string id, EdgeType type, Direction direction, CancellationToken cancellationToken)
+    {
+        if (direction != Direction.Outgoing || type is not (EdgeType.HasDuty or EdgeType.Lead or EdgeType.Assist))
+        {
+            return null;
+        }
+        GraphNode? node;
+        lock (_lock)
+        {
+            node = _nodes.GetValueOrDefault(id);
+        }
+        var placeId = (node ?? snapshot.KnownNode(id)) switch
+        {
+            Body body => body.JurisdictionId,
+            Leader leader when type == EdgeType.HasDuty => leader.JurisdictionId,
+            _ => null,
+        };
+        if (placeId is null || snapshot.PlaceById(placeId) is not { } place)
+        {
+            return null;
+        }
+        var graph = await snapshot.PlaceGraphAsync(place, cancellationToken);
+        return type switch
+        {
+            EdgeType.HasDuty => graph.DutiesOf(id),
+            EdgeType.Lead => SectorsOf(Role.Lead),
+            _ => SectorsOf(Role.Assist),
+        };
+
+        List<GraphNode> SectorsOf(Role role) => [.. graph.Roles.OfBody(id)
+            .Where(r => r.Role == role)
+            .Select(r => snapshot.Sector(r.SectorId))
+            .OfType<Sector>()];
+    }
+
     private async Task FetchNeighboursAsync(IReadOnlyCollection<string> ids, EdgeType type, Direction direction, CancellationToken cancellationToken)
     {
-        var edges = await store.GetEdgesAsync(ids, type, direction, cancellationToken: cancellationToken);
+        var snapshot = await SnapshotAsync(cancellationToken);
+        var answered = new Dictionary<string, IReadOnlyList<GraphNode>>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (await FromPlaceGraphAsync(snapshot, id, type, direction, cancellationToken) is { } neighbours)
+            {
+                answered[id] = neighbours;
+            }
+        }
+        if (answered.Count == ids.Count)
+        {
+            lock (_lock)
+            {
+                foreach (var (id, neighbours) in answered)
+                {
+                    _neighbours[(type, direction, id)] = InReadingOrder(neighbours);
+                }
+            }
+            return;
+        }
+
+        var edges = await store.GetEdgesAsync([.. ids.Where(id => !answered.ContainsKey(id))], type, direction, cancellationToken: cancellationToken);
         string FarEnd(GraphEdge edge) => direction == Direction.Outgoing ? edge.ToId : edge.FromId;
         string NearEnd(GraphEdge edge) => direction == Direction.Outgoing ? edge.FromId : edge.ToId;
 
@@ -124,17 +200,17 @@ public sealed class GraphBatchLoader(IGraphStore store)
             var byNear = edges.ToLookup(NearEnd);
             foreach (var id in ids)
             {
-                _neighbours[(type, direction, id)] = byNear[id]
-                    .Select(FarEnd)
-                    .Distinct()
-                    .Select(far => _nodes.GetValueOrDefault(far))
-                    .OfType<GraphNode>()
-                    .OrderBy(DocumentPosition)
-                    .ThenBy(node => node.DisplayName, StringComparer.Ordinal)
-                    .ToList();
+                _neighbours[(type, direction, id)] = InReadingOrder(answered.TryGetValue(id, out var neighbours)
+                    ? neighbours
+                    : byNear[id].Select(FarEnd).Distinct().Select(far => _nodes.GetValueOrDefault(far)).OfType<GraphNode>());
             }
         }
     }
+
+    private static List<GraphNode> InReadingOrder(IEnumerable<GraphNode> nodes) => nodes
+        .OrderBy(DocumentPosition)
+        .ThenBy(node => node.DisplayName, StringComparer.Ordinal)
+        .ToList();
 
     // Lists read in document order: a body's duties as the document numbers them, a place's bodies as they appear.
     private static (string Document, int Start) DocumentPosition(GraphNode node) => node switch

@@ -19,9 +19,8 @@ public static class GraphQLRegistration
         var api = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
 
         // Answers__Cache=false computes every answer afresh (the distinct-question load benchmark).
-        services.AddSingleton(provider => new AnswerCache(
-            provider.GetRequiredService<SafetyDuty.Graph.Store.IGraphStore>(), configuration.GetValue("Answers:Cache", true)));
-        services.AddSingleton<ReadModel>();
+        services.AddSingleton(new AnswerCache(configuration.GetValue("Answers:Cache", true)));
+        services.AddSingleton(provider => new ReadModel(provider.GetRequiredService<SafetyDuty.Graph.Store.IGraphStore>(), readPlacesInBackground: true));
         services.AddSingleton<ResponsibilityQuery>();
         services.AddSingleton<ComparisonQuery>();
         services.AddSingleton<GapQuery>();

@@ -12,6 +12,10 @@ public sealed class QueryGraphType : ObjectGraphType
 {
     /// <summary>Caps on list answers, so that no single request can ask for the whole knowledge base.</summary>
     public const int MaxListSize = 1000;
+
+    /// <summary>Answers of <c>responsibilities</c> over all places when the client does not say how many: a page of
+    /// a hundred (20 per place) stays well under 100 KB however many places are loaded.</summary>
+    public const int DefaultResponsibilities = 100;
     public const int MaxTopics = 10;
     public const int MaxJurisdictions = 10;
 
@@ -84,7 +88,7 @@ public sealed class QueryGraphType : ObjectGraphType
     private void AddSectorsField() =>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectorGraphType>>>, IReadOnlyList<Sector>>("sectors")
             .Description("整个行业领域分类表，各带上下级 (the whole sector taxonomy).")
-            .ResolveAsync(async c => await Store(c).GetTaxonomyAsync(c.CancellationToken));
+            .ResolveAsync(async c => (await Snapshot(c)).Taxonomy);
 
     private void AddLawsField() =>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LawGraphType>>>, IReadOnlyList<Law>>("laws")
@@ -138,6 +142,11 @@ public sealed class QueryGraphType : ObjectGraphType
             .Argument<IntGraphType>("perPlace",
                 $"每地至多条数：不指定地区时默认 {ResponsibilityQuery.DefaultPerPlace}，指定地区时默认不限，至多 {MaxListSize} "
                 + $"(answers per place: {ResponsibilityQuery.DefaultPerPlace} by default over all places, unbounded in one place).")
+            .Argument<IntGraphType>("first",
+                $"至多返回条数（逐地累计）：不指定地区时默认 {DefaultResponsibilities}，指定地区时默认 {MaxListSize}，至多 {MaxListSize}；"
+                + $"取下一页用 offset (at most this many answers, counted over the places in order: {DefaultResponsibilities} by default over all "
+                + $"places, {MaxListSize} in one place; ask the next page with offset).")
+            .Argument<IntGraphType>("offset", "跳过前若干条，默认 0 (skip this many answers first; default 0).")
             .ResolveAsync(async c =>
             {
                 var perPlace = c.GetArgument<int?>("perPlace");
@@ -147,7 +156,8 @@ public sealed class QueryGraphType : ObjectGraphType
                 RequireArgument(topics.Count is >= 1 and <= MaxTopics,
                     $"topics 须有 1 到 {MaxTopics} 个 (topics must have 1 to {MaxTopics} items).");
                 var jurisdictionId = await OptionalJurisdictionIdAsync(c);
-                return await Service<ResponsibilityQuery>(c).FindAsync(ReadTopics(c, topics), jurisdictionId, perPlace, c.CancellationToken);
+                var (skip, take) = ListWindow.Of(c, jurisdictionId is null ? DefaultResponsibilities : MaxListSize);
+                return await Service<ResponsibilityQuery>(c).FindAsync(await Snapshot(c), ReadTopics(c, topics), jurisdictionId, perPlace, skip, take, c.CancellationToken);
             });
 
     private void AddCompareField() =>
@@ -170,7 +180,7 @@ public sealed class QueryGraphType : ObjectGraphType
                 var whole = c.GetArgument<string?>("sector") is null;
                 if (c.GetArgument<string?>("sector") is { } sector)
                 {
-                    sectors = await Store(c).GetSectorClosureAsync(sector, c.CancellationToken);
+                    sectors = await (await Snapshot(c)).SectorClosureAsync(sector, c.CancellationToken);
                     if (sectors.Count == 0)
                     {
                         sectors = await ReadSectorAsync(c, sector);
@@ -178,10 +188,10 @@ public sealed class QueryGraphType : ObjectGraphType
                 }
                 else
                 {
-                    sectors = await Store(c).GetTaxonomyAsync(c.CancellationToken);
+                    sectors = (await Snapshot(c)).Taxonomy;
                 }
                 // The whole taxonomy is a hundred sectors, most of them empty in any one place: only those covered there.
-                return await Service<ComparisonQuery>(c).CompareAsync(places, sectors, onlyCovered: whole, c.CancellationToken);
+                return await Service<ComparisonQuery>(c).CompareAsync(await Snapshot(c), places, sectors, onlyCovered: whole, c.CancellationToken);
             });
 
     private void AddGapsField() =>
@@ -191,7 +201,7 @@ public sealed class QueryGraphType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var place = await RequireJurisdictionAsync(c, c.GetArgument<string>("jurisdiction"));
-                return await Service<GapQuery>(c).FindAsync(place.Id, c.CancellationToken);
+                return await Service<GapQuery>(c).FindAsync(await Snapshot(c), place.Id, c.CancellationToken);
             });
 
     private void AddInterpretField() =>
@@ -235,7 +245,7 @@ public sealed class QueryGraphType : ObjectGraphType
         var reading = interpreter.Interpret(name);
         if (reading.Sectors.Count == 1 && reading.Unknown.Count == 0)
         {
-            return await Store(context).GetSectorClosureAsync(reading.Sectors[0].Name, context.CancellationToken);
+            return await (await Snapshot(context)).SectorClosureAsync(reading.Sectors[0].Name, context.CancellationToken);
         }
         var suggestions = reading.Sectors.Count > 1 ? reading.Sectors.Select(s => s.Name).ToList() : interpreter.Suggest(name);
         throw RequestErrors.NotFound($"没有名为“{name}”的行业领域 (no sector named {name}).", name, suggestions);
@@ -257,6 +267,10 @@ public sealed class QueryGraphType : ObjectGraphType
 
     private static IGraphStore Store(IResolveFieldContext context) => Service<IGraphStore>(context);
 
+    // The request's one content version: every field of a request reads the same snapshot.
+    private static Task<ReadModel.Snapshot> Snapshot(IResolveFieldContext context) =>
+        GraphBatchLoader.Of(context).SnapshotAsync(context.CancellationToken);
+
     private static T Service<T>(IResolveFieldContext context)
         where T : notnull =>
         context.RequestServices!.GetRequiredService<T>();
@@ -269,7 +283,7 @@ public sealed class QueryGraphType : ObjectGraphType
             return null;
         }
         // By exact name from the in-memory index of the current content version, not by scanning every place's name.
-        return (await Service<ReadModel>(context).CurrentAsync(context.CancellationToken)).Place(trimmed);
+        return (await Snapshot(context)).Place(trimmed);
     }
 
     private static async Task<Jurisdiction> RequireJurisdictionAsync(IResolveFieldContext context, string name)
@@ -279,7 +293,7 @@ public sealed class QueryGraphType : ObjectGraphType
             return found;
         }
         // Suggestions: the places whose names share the most characters with it, beyond the level (市, 区, 镇).
-        var places = (await Service<ReadModel>(context).CurrentAsync(context.CancellationToken)).Places.Select(j => j.Name).ToList();
+        var places = (await Snapshot(context)).Places.Select(j => j.Name).ToList();
         var characters = name.Trim().Where(ch => !"省市区县镇乡村街道".Contains(ch)).ToHashSet();
         var suggestions = places
             .OrderByDescending(p => p.Distinct().Count(characters.Contains))

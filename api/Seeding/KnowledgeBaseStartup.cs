@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SafetyDuty.Graph.Model;
+using SafetyDuty.Graph.Queries;
 using SafetyDuty.Graph.Store;
 using SafetyDuty.Seed.Extraction;
 using SafetyDuty.Seed.Reading;
@@ -8,15 +9,23 @@ using SafetyDuty.Seed.Vocabulary;
 namespace SafetyDuty.Api.Seeding;
 
 /// <summary>Prepares the store before the first request: schema, the reviewed sector taxonomy (always, so a revised
-/// vocabulary takes effect), and the bundled seed documents when the store is empty.</summary>
+/// vocabulary takes effect), and the bundled seed documents when the store is empty; then takes the read model's
+/// first snapshot, whose places are read in the background, so that the first questions find them in memory.</summary>
 public sealed partial class KnowledgeBaseStartup(
     IGraphStore store,
+    ReadModel readModel,
     Vocabularies vocabularies,
     DutyDocumentReader reader,
     IOptions<SeedOptions> options,
     ILogger<KnowledgeBaseStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await PrepareStoreAsync(cancellationToken);
+        await readModel.CurrentAsync(cancellationToken);
+    }
+
+    private async Task PrepareStoreAsync(CancellationToken cancellationToken)
     {
         await store.InitializeAsync(cancellationToken);
         await store.ReplaceTaxonomyAsync(vocabularies.Sectors.Sectors, cancellationToken);

@@ -1,28 +1,27 @@
 using System.Collections.Concurrent;
-using SafetyDuty.Graph.Store;
 
 namespace SafetyDuty.Graph.Queries;
 
-/// <summary>Answers computed from the store, kept while the store's content version stays the same. The knowledge
-/// base changes only when a document is loaded, so the same question asked again costs one cheap store call
-/// (the version) instead of the several reads and the ranking that answered it the first time. Answers are
-/// immutable records, shared by every request that asks. Turned off (<paramref name="enabled"/> false), every
-/// question is computed afresh: what a stream of distinct questions costs (bench/run-load.sh).</summary>
-public sealed class AnswerCache(IGraphStore store, bool enabled = true)
+/// <summary>Answers computed from one content version's read model (<see cref="ReadModel.Snapshot"/>), kept while
+/// that version stands. The knowledge base changes only when a document is loaded, so the same question asked again
+/// costs a lookup instead of the ranking that answered it the first time. Answers are immutable records, shared by
+/// every request that asks. Turned off (<paramref name="enabled"/> false), every question is computed afresh: what a
+/// stream of distinct questions costs (bench/run-load.sh).</summary>
+public sealed class AnswerCache(bool enabled = true)
 {
     // A bound on entries: a question's key is bounded by the API's argument limits.
     private const int MaxEntries = 4096;
 
     private Generation _current = new(long.MinValue);
 
-    public async Task<T> GetOrComputeAsync<T>(string key, Func<Task<T>> compute, CancellationToken cancellationToken)
+    /// <param name="version">The content version of the snapshot the answer is computed from.</param>
+    public async Task<T> GetOrComputeAsync<T>(long version, string key, Func<Task<T>> compute)
         where T : class
     {
         if (!enabled)
         {
             return await compute();
         }
-        var version = await store.GetContentVersionAsync(cancellationToken);
         var generation = Volatile.Read(ref _current);
         if (generation.Version != version)
         {
@@ -36,10 +35,8 @@ public sealed class AnswerCache(IGraphStore store, bool enabled = true)
         }
 
         var computed = await compute();
-        // Kept only if nothing was written while computing: otherwise it may mix two versions' reads.
-        if (generation.Version == version
-            && await store.GetContentVersionAsync(cancellationToken) == version
-            && generation.Answers.Count < MaxEntries)
+        // A snapshot is one version, so its answer is that version's; a reader of an older version only fills its own.
+        if (generation.Version == version && generation.Answers.Count < MaxEntries)
         {
             generation.Answers.TryAdd(key, computed);
         }

@@ -1,5 +1,4 @@
 using SafetyDuty.Graph.Model;
-using SafetyDuty.Graph.Store;
 
 namespace SafetyDuty.Graph.Queries;
 
@@ -35,13 +34,15 @@ public sealed record ComparisonCell(Jurisdiction Jurisdiction, IReadOnlyList<Bod
 }
 
 /// <summary>Builds the comparison matrix from the role model.</summary>
-public sealed class ComparisonQuery(IGraphStore store, AnswerCache cache)
+public sealed class ComparisonQuery(AnswerCache cache)
 {
+    /// <param name="snapshot">The content version to answer from (<see cref="ReadModel.CurrentAsync"/>).</param>
     /// <param name="jurisdictions">The places, in the order their cells should appear.</param>
     /// <param name="sectors">The rows: the whole taxonomy, or one sector and its sub-sectors.</param>
     /// <param name="onlyCovered">Keep only the sectors that some duty of at least one of the places covers (or that
     /// a body there leads or assists on); for the whole taxonomy, where most rows would otherwise be empty.</param>
     public Task<Comparison> CompareAsync(
+        ReadModel.Snapshot snapshot,
         IReadOnlyList<Jurisdiction> jurisdictions,
         IReadOnlyList<Sector> sectors,
         bool onlyCovered = false,
@@ -50,27 +51,32 @@ public sealed class ComparisonQuery(IGraphStore store, AnswerCache cache)
         // Ids are length-prefixed, so no two questions share a key.
         var key = "compare/" + (onlyCovered ? "covered/" : "all/")
             + string.Concat(jurisdictions.Select(j => j.Id).Append("|").Concat(sectors.Select(s => s.Id)).Select(id => $"{id.Length}:{id}"));
-        return cache.GetOrComputeAsync(key, () => ComputeAsync(jurisdictions, sectors, onlyCovered, cancellationToken), cancellationToken);
+        return cache.GetOrComputeAsync(snapshot.Version, key, () => ComputeAsync(snapshot, jurisdictions, sectors, onlyCovered, cancellationToken));
     }
 
-    private async Task<Comparison> ComputeAsync(
+    private static async Task<Comparison> ComputeAsync(
+        ReadModel.Snapshot snapshot,
         IReadOnlyList<Jurisdiction> jurisdictions,
         IReadOnlyList<Sector> sectors,
         bool onlyCovered,
         CancellationToken cancellationToken)
     {
-        // The caller looked the places and sectors up before the cache was consulted, perhaps before a write that
-        // changed them; the answer is kept under the version read since, so it is built from their records now.
-        var current = (await store.GetNodesAsync([.. jurisdictions.Select(j => j.Id), .. sectors.Select(s => s.Id)], cancellationToken))
-            .ToDictionary(n => n.Id);
-        jurisdictions = [.. jurisdictions.Select(j => current.GetValueOrDefault(j.Id) as Jurisdiction ?? j)];
-        sectors = [.. sectors.Select(s => current.GetValueOrDefault(s.Id) as Sector ?? s)];
-        // Only the compared places' edges into the (shared) sectors.
-        var placeIds = jurisdictions.Select(j => j.Id).ToHashSet();
-        var table = await new RoleModel(store).ReadAsync([.. sectors.Select(s => s.Id)], placeIds, cancellationToken);
+        // The caller may have looked the places and sectors up elsewhere, perhaps before a write that changed them;
+        // the answer is kept under the snapshot's version, so it is built from that version's records.
+        jurisdictions = [.. jurisdictions.Select(j => snapshot.PlaceById(j.Id) ?? j)];
+        sectors = [.. sectors.Select(s => snapshot.Sector(s.Id) ?? s)];
+        var tables = new Dictionary<string, RoleTable>(StringComparer.Ordinal);
+        foreach (var place in jurisdictions.Where(j => snapshot.PlaceById(j.Id) is not null).DistinctBy(j => j.Id))
+        {
+            tables[place.Id] = (await snapshot.PlaceGraphAsync(place, cancellationToken)).Roles;
+        }
 
         ComparisonCell Cell(Sector sector, Jurisdiction place)
         {
+            if (!tables.TryGetValue(place.Id, out var table))
+            {
+                return new ComparisonCell(place, [], []);
+            }
             var lead = table.BodiesIn(sector.Id, place.Id, Role.Lead);
             var assist = table.BodiesIn(sector.Id, place.Id, Role.Assist);
             var concerned = table.BodiesIn(sector.Id, place.Id, Role.Duty);

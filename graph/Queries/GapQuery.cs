@@ -1,5 +1,4 @@
 using SafetyDuty.Graph.Model;
-using SafetyDuty.Graph.Store;
 
 namespace SafetyDuty.Graph.Queries;
 
@@ -30,27 +29,26 @@ public sealed record SectorCoverage(
 
 /// <summary>Finds the sectors of a place that nobody leads, or that several bodies lead, by the one role model. A
 /// group (各部门, 政府) never counts as the lead that closes a gap, nor as a second lead.</summary>
-public sealed class GapQuery(IGraphStore store, AnswerCache cache)
+public sealed class GapQuery(AnswerCache cache)
 {
-    public Task<IReadOnlyList<SectorCoverage>> FindAsync(string jurisdictionId, CancellationToken cancellationToken = default) =>
-        cache.GetOrComputeAsync("gaps/" + jurisdictionId, () => ComputeAsync(jurisdictionId, cancellationToken), cancellationToken);
+    /// <param name="snapshot">The content version to answer from (<see cref="ReadModel.CurrentAsync"/>).</param>
+    public Task<IReadOnlyList<SectorCoverage>> FindAsync(ReadModel.Snapshot snapshot, string jurisdictionId, CancellationToken cancellationToken = default) =>
+        cache.GetOrComputeAsync(snapshot.Version, "gaps/" + jurisdictionId, () => ComputeAsync(snapshot, jurisdictionId, cancellationToken));
 
-    private async Task<IReadOnlyList<SectorCoverage>> ComputeAsync(string jurisdictionId, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<SectorCoverage>> ComputeAsync(ReadModel.Snapshot snapshot, string jurisdictionId, CancellationToken cancellationToken)
     {
-        var taxonomy = await store.GetTaxonomyAsync(cancellationToken);
-        var sectors = taxonomy.ToDictionary(s => s.Id);
-        // Only this place's edges into the sectors: the sectors are shared by every place.
-        var table = await new RoleModel(store).ReadAsync(sectors.Keys, [jurisdictionId], cancellationToken);
-        var bySector = table.Roles
-            .Where(r => table.Bodies[r.BodyId].JurisdictionId == jurisdictionId)
-            .ToLookup(r => r.SectorId);
+        if (snapshot.PlaceById(jurisdictionId) is not { } place)
+        {
+            return [];
+        }
+        var table = (await snapshot.PlaceGraphAsync(place, cancellationToken)).Roles;
 
-        bool LedByDepartment(string sectorId) => bySector[sectorId].Any(r => r.Role == Role.Lead && !BodyGroups.IsGroup(table.Bodies[r.BodyId]));
+        bool LedByDepartment(string sectorId) => table.InSector(sectorId).Any(r => r.Role == Role.Lead && !BodyGroups.IsGroup(table.Bodies[r.BodyId]));
 
         // A body that leads a parent sector (燃气) leads its sub-sectors (瓶装燃气) too: that is no gap.
         bool LedFromAbove(Sector sector)
         {
-            for (var parentId = sector.ParentId; parentId is not null && sectors.TryGetValue(parentId, out var parent); parentId = parent.ParentId)
+            for (var parentId = sector.ParentId; parentId is not null && snapshot.Sector(parentId) is { } parent; parentId = parent.ParentId)
             {
                 if (LedByDepartment(parent.Id))
                 {
@@ -61,9 +59,9 @@ public sealed class GapQuery(IGraphStore store, AnswerCache cache)
         }
 
         var coverage = new List<SectorCoverage>();
-        foreach (var sector in taxonomy)
+        foreach (var sector in snapshot.Taxonomy)
         {
-            var roles = bySector[sector.Id].ToList();
+            var roles = table.InSector(sector.Id).ToList();
             if (roles.Count == 0)
             {
                 continue;

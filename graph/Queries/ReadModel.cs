@@ -4,13 +4,17 @@ using SafetyDuty.Graph.Store;
 
 namespace SafetyDuty.Graph.Queries;
 
-/// <summary>What nearly every question reads before its own work, kept in memory per content version: the places by
-/// exact name, the sector taxonomy, and the sector closures of the topics asked so far. Every request names a place
-/// or a topic, and a thousand places are too many to look up by scanning names; a new snapshot is built (once, by
-/// one request) when the store's content version moves, and replaces the old one whole, so a reader sees one
-/// version's places and sectors, never a mix. The store stays the one source of truth: closures are the store's
-/// own answers (<see cref="IGraphStore.GetSectorClosureAsync"/>), only remembered.</summary>
-public sealed class ReadModel(IGraphStore store) : IDisposable
+/// <summary>The knowledge base as questions read it, kept in memory per content version: the places by exact name,
+/// the sector taxonomy, the sector closures of the topics asked so far, and each place's graph
+/// (<see cref="PlaceGraph"/>: its bodies, duties and roles). Every request names a place or a topic, and a thousand
+/// places are too many to look up by scanning names or to re-read row by row for every question; a new snapshot is
+/// built (once, by one request) when the store's content version moves, and replaces the old one whole, so a reader
+/// sees one version, never a mix. Its places' graphs are then read in the background, one place at a time (a
+/// question about a place not read yet reads it itself). The store stays the one source of truth: everything here is
+/// the store's own answers, read through its contract and kept for as long as its content version stands.</summary>
+/// <param name="readPlacesInBackground">Read every place's graph in the background once a version is taken (a
+/// server, whose first questions should find them read); otherwise a place is read by the first question about it.</param>
+public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = false) : IDisposable
 {
     // Places are read in pages of this size, so that each store call stays bounded however many places there are.
     private const int PageSize = 1000;
@@ -21,7 +25,13 @@ public sealed class ReadModel(IGraphStore store) : IDisposable
     private readonly SemaphoreSlim _building = new(1, 1);
     private Snapshot? _current;
 
-    public void Dispose() => _building.Dispose();
+    /// <summary>Stops the background reading and waits for a place being read to finish, so that the store can be
+    /// closed after it.</summary>
+    public void Dispose()
+    {
+        Volatile.Read(ref _current)?.Dispose();
+        _building.Dispose();
+    }
 
     /// <summary>The snapshot of the store's current content version.</summary>
     public async Task<Snapshot> CurrentAsync(CancellationToken cancellationToken = default)
@@ -44,7 +54,11 @@ public sealed class ReadModel(IGraphStore store) : IDisposable
             // Published only if nothing was written while it was read: otherwise it may mix two versions.
             if (await store.GetContentVersionAsync(cancellationToken) == version)
             {
-                Volatile.Write(ref _current, snapshot);
+                Interlocked.Exchange(ref _current, snapshot)?.StopReading();
+                if (readPlacesInBackground)
+                {
+                    snapshot.StartReadingPlaces();
+                }
             }
             return snapshot;
         }
@@ -70,12 +84,18 @@ public sealed class ReadModel(IGraphStore store) : IDisposable
         return new Snapshot(store, version, places, taxonomy);
     }
 
-    /// <summary>One content version's places and sectors.</summary>
-    public sealed class Snapshot
+    /// <summary>One content version's places, sectors and place graphs.</summary>
+    public sealed class Snapshot : IDisposable
     {
         private readonly IGraphStore _store;
         private readonly Dictionary<string, Jurisdiction> _placesByName;
+        private readonly Dictionary<string, Jurisdiction> _placesById;
+        private readonly Dictionary<string, Sector> _sectorsById;
         private readonly ConcurrentDictionary<string, IReadOnlyList<Sector>> _closures = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Task<PlaceGraph>> _placeGraphs = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, GraphNode> _placeNodes = new(StringComparer.Ordinal);
+        private readonly CancellationTokenSource _reading = new();
+        private Task _placesRead = Task.CompletedTask;
 
         internal Snapshot(IGraphStore store, long version, IReadOnlyList<Jurisdiction> places, IReadOnlyList<Sector> taxonomy)
         {
@@ -85,10 +105,13 @@ public sealed class ReadModel(IGraphStore store) : IDisposable
             Taxonomy = taxonomy;
             // Should two places share a name, the first by name then id answers, as the name lookup always did.
             _placesByName = new Dictionary<string, Jurisdiction>(StringComparer.Ordinal);
+            _placesById = new Dictionary<string, Jurisdiction>(StringComparer.Ordinal);
             foreach (var place in places)
             {
                 _placesByName.TryAdd(place.Name, place);
+                _placesById.TryAdd(place.Id, place);
             }
+            _sectorsById = taxonomy.ToDictionary(s => s.Id, StringComparer.Ordinal);
         }
 
         public long Version { get; }
@@ -101,6 +124,57 @@ public sealed class ReadModel(IGraphStore store) : IDisposable
 
         /// <summary>The place with exactly this name (trimmed), or null.</summary>
         public Jurisdiction? Place(string name) => _placesByName.GetValueOrDefault(name.Trim());
+
+        /// <summary>The place with this id, or null.</summary>
+        public Jurisdiction? PlaceById(string id) => _placesById.GetValueOrDefault(id);
+
+        /// <summary>The sector with this id, or null.</summary>
+        public Sector? Sector(string id) => _sectorsById.GetValueOrDefault(id);
+
+        /// <summary>A place, a sector, or a node of a place graph already read; null otherwise (the store has it,
+        /// or nobody does).</summary>
+        public GraphNode? KnownNode(string id)
+        {
+            if (_placesById.TryGetValue(id, out var place))
+            {
+                return place;
+            }
+            if (_sectorsById.TryGetValue(id, out var sector))
+            {
+                return sector;
+            }
+            return _placeNodes.GetValueOrDefault(id);
+        }
+
+        /// <summary>One place's graph, read once for this version (by the background reader or by the first question
+        /// that needs it).</summary>
+        public Task<PlaceGraph> PlaceGraphAsync(Jurisdiction place, CancellationToken cancellationToken = default)
+        {
+            var reading = _placeGraphs.GetOrAdd(place.Id, _ => ReadPlaceAsync(place));
+            if (reading.IsFaulted || reading.IsCanceled)
+            {
+                // A failed read (the store unreachable for a moment) is not kept: the next question reads again.
+                _placeGraphs.TryRemove(new KeyValuePair<string, Task<PlaceGraph>>(place.Id, reading));
+            }
+            return reading.WaitAsync(cancellationToken);
+        }
+
+        private async Task<PlaceGraph> ReadPlaceAsync(Jurisdiction place)
+        {
+            // Not the asker's token: other questions may be waiting on the same read.
+            var graph = await PlaceGraph.ReadAsync(_store, place, Taxonomy, CancellationToken.None);
+            if (await _store.GetContentVersionAsync(CancellationToken.None) != Version)
+            {
+                // Read after a write: it may mix two versions, so it answers this question only.
+                _placeGraphs.TryRemove(place.Id, out _);
+                return graph;
+            }
+            foreach (var node in graph.Nodes)
+            {
+                _placeNodes.TryAdd(node.Id, node);
+            }
+            return graph;
+        }
 
         /// <summary>The store's sector closure of a topic, read once per version.</summary>
         public async Task<IReadOnlyList<Sector>> SectorClosureAsync(string topic, CancellationToken cancellationToken = default)
@@ -117,6 +191,51 @@ public sealed class ReadModel(IGraphStore store) : IDisposable
                 _closures.TryAdd(key, closure);
             }
             return closure;
+        }
+
+        // Every place's graph, one place at a time, so that the first questions after a load find them read; stopped
+        // when a newer version replaces this one.
+        internal void StartReadingPlaces()
+        {
+            var token = _reading.Token;
+            _placesRead = Task.Run(async () =>
+            {
+                foreach (var place in Places)
+                {
+                    if (token.IsCancellationRequested)
+                    {
+                        return;
+                    }
+                    try
+                    {
+                        await PlaceGraphAsync(place, token);
+                    }
+                    catch (Exception)
+                    {
+                        // A failed read is not kept: the question that needs the place reads it again and reports
+                        // what goes wrong. A cancelled one means a newer version replaced this one.
+                    }
+                }
+            }, token);
+        }
+
+        /// <summary>Stops the background reading of places (a newer version replaced this one); questions still
+        /// holding the snapshot go on reading from it.</summary>
+        internal void StopReading() => _reading.Cancel();
+
+        /// <summary>Stops the background reading and waits (a few seconds at most) for the place being read.</summary>
+        public void Dispose()
+        {
+            _reading.Cancel();
+            try
+            {
+                _placesRead.Wait(TimeSpan.FromSeconds(5));
+            }
+            catch (AggregateException)
+            {
+                // Its failures were never kept; the store is being closed.
+            }
+            _reading.Dispose();
         }
     }
 }

@@ -1,5 +1,4 @@
 using SafetyDuty.Graph.Model;
-using SafetyDuty.Graph.Store;
 
 namespace SafetyDuty.Graph.Queries;
 
@@ -8,12 +7,13 @@ namespace SafetyDuty.Graph.Queries;
 /// duty covers every topic come first, then those whose several duties cover them all, then those that lead or assist
 /// on only some topics (a duty about only some, with no remit over them, is left out); within each, leads before
 /// assists before other duties. Groups (各部门, 政府, 企业) come after the bodies.</summary>
-public sealed class ResponsibilityQuery(IGraphStore store, AnswerCache cache)
+public sealed class ResponsibilityQuery(AnswerCache cache)
 {
     /// <summary>Answers per place when all places are asked and no other bound is given: a question then costs what a
     /// page shows, not what every place in the country says.</summary>
     public const int DefaultPerPlace = 20;
 
+    /// <param name="snapshot">The content version to answer from (<see cref="ReadModel.CurrentAsync"/>).</param>
     /// <param name="topics">Sector names or synonyms, exactly as the taxonomy writes them; each stands for its sector
     /// and all sub-sectors, and a topic that names no sector covers nothing. (The API reads officers' own words with
     /// <see cref="TopicInterpreter"/> and asks with the topics it read.)</param>
@@ -21,6 +21,7 @@ public sealed class ResponsibilityQuery(IGraphStore store, AnswerCache cache)
     /// <param name="perPlace">At most this many answers per place; null for <see cref="DefaultPerPlace"/> over all
     /// places and no bound in one place.</param>
     public async Task<IReadOnlyList<Responsibility>> FindAsync(
+        ReadModel.Snapshot snapshot,
         IReadOnlyList<string> topics,
         string? jurisdictionId,
         int? perPlace = null,
@@ -29,20 +30,26 @@ public sealed class ResponsibilityQuery(IGraphStore store, AnswerCache cache)
         var asked = new List<AskedTopic>();
         foreach (var topic in topics.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct())
         {
-            asked.Add(new AskedTopic(topic, await store.GetSectorClosureAsync(topic, cancellationToken)));
+            asked.Add(new AskedTopic(topic, await snapshot.SectorClosureAsync(topic, cancellationToken)));
         }
-        return await FindAsync(asked, jurisdictionId, perPlace, cancellationToken);
+        return await FindAsync(snapshot, asked, jurisdictionId, perPlace, cancellationToken: cancellationToken);
     }
 
+    /// <param name="snapshot">The content version to answer from.</param>
     /// <param name="topics">The topics with the sectors each stands for (<see cref="TopicInterpreter.TopicsOf"/>).
     /// Two topics of the same sectors are one.</param>
     /// <param name="jurisdictionId">Restrict to one place; null for all places.</param>
     /// <param name="perPlace">At most this many answers per place; null for <see cref="DefaultPerPlace"/> over all
     /// places and no bound in one place.</param>
+    /// <param name="skip">Answers to skip, counted over the places in order (a next page).</param>
+    /// <param name="take">At most this many answers; the places after the page are not read.</param>
     public Task<IReadOnlyList<Responsibility>> FindAsync(
+        ReadModel.Snapshot snapshot,
         IReadOnlyList<AskedTopic> topics,
         string? jurisdictionId,
         int? perPlace = null,
+        int skip = 0,
+        int take = int.MaxValue,
         CancellationToken cancellationToken = default)
     {
         var distinctTopics = topics
@@ -56,11 +63,12 @@ public sealed class ResponsibilityQuery(IGraphStore store, AnswerCache cache)
         var limit = perPlace ?? (jurisdictionId is null ? DefaultPerPlace : int.MaxValue);
         // Each part length-prefixed, so no topic text can make two questions share a key; the names are part of the
         // answer (Responsibility.Topics), so they are part of the key.
+        var window = string.Join(',', limit, skip, take);
         var key = string.Concat(distinctTopics.SelectMany(t => new[] { t.Name, string.Join(',', t.SectorIds) })
-            .Prepend(jurisdictionId ?? "").Prepend(limit.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Prepend(jurisdictionId ?? "").Prepend(window)
             .Select(part => $"{part.Length}:{part}"));
         key = "responsibilities/" + key;
-        return cache.GetOrComputeAsync(key, () => ComputeAsync(distinctTopics, jurisdictionId, limit, cancellationToken), cancellationToken);
+        return cache.GetOrComputeAsync(snapshot.Version, key, () => ComputeAsync(snapshot, distinctTopics, jurisdictionId, limit, skip, take, cancellationToken));
     }
 
     /// <summary>Topics to sectors: sector id → the indexes of the topics whose closure holds it (a sector can serve two
@@ -82,39 +90,59 @@ public sealed class ResponsibilityQuery(IGraphStore store, AnswerCache cache)
         return topicsOfSector;
     }
 
-    private async Task<IReadOnlyList<Responsibility>> ComputeAsync(
+    private static async Task<IReadOnlyList<Responsibility>> ComputeAsync(
+        ReadModel.Snapshot snapshot,
         List<(string Name, List<string> SectorIds)> distinctTopics,
         string? jurisdictionId,
         int perPlace,
+        int skip,
+        int take,
         CancellationToken cancellationToken)
     {
         var topicsOfSector = ResolveTopics(distinctTopics);
-        if (topicsOfSector.Count == 0)
+        if (topicsOfSector.Count == 0 || take == 0)
         {
             return [];
         }
 
-        // In one place, only its edges into the (shared) sectors; everywhere, every place's.
-        string[]? places = jurisdictionId is null ? null : [jurisdictionId];
-        var table = await new RoleModel(store).ReadAsync(topicsOfSector.Keys, places, cancellationToken);
+        // Place by place, in the order of their names; a page reads the places up to its last answer, no further.
+        IEnumerable<Jurisdiction> places = jurisdictionId is null
+            ? snapshot.Places.OrderBy(j => j.Name, StringComparer.Ordinal).ThenBy(j => j.Id, StringComparer.Ordinal)
+            : snapshot.PlaceById(jurisdictionId) is { } one ? [one] : [];
+        var answers = new List<Responsibility>();
+        foreach (var place in places)
+        {
+            var graph = await snapshot.PlaceGraphAsync(place, cancellationToken);
+            foreach (var answer in AnswersIn(graph, topicsOfSector, distinctTopics.Select(t => t.Name).ToList()).Take(perPlace))
+            {
+                if (skip > 0)
+                {
+                    skip--;
+                    continue;
+                }
+                answers.Add(answer);
+                if (answers.Count == take)
+                {
+                    return answers;
+                }
+            }
+        }
+        return answers;
+    }
 
+    // One place's answers, ranked: bodies before groups, whole matches before partial ones, leads first.
+    private static IEnumerable<Responsibility> AnswersIn(PlaceGraph graph, Dictionary<string, HashSet<int>> topicsOfSector, List<string> topicNames)
+    {
+        var table = graph.Roles;
         HashSet<int> TopicsOfDuty(string dutyId) => table.SectorsOfDuty[dutyId]
             .Where(topicsOfSector.ContainsKey)
             .SelectMany(s => topicsOfSector[s])
             .ToHashSet();
 
-        var jurisdictions = (await store.GetNodesAsync(table.Bodies.Values.Select(b => b.JurisdictionId).ToHashSet(), cancellationToken))
-            .OfType<Jurisdiction>()
-            .ToDictionary(j => j.Id);
-
         var answers = new List<(Responsibility Answer, int Tier)>();
-        foreach (var roles in table.Roles.GroupBy(r => r.BodyId))
+        foreach (var roles in topicsOfSector.Keys.SelectMany(table.InSector).GroupBy(r => r.BodyId))
         {
             var body = table.Bodies[roles.Key];
-            if (!jurisdictions.TryGetValue(body.JurisdictionId, out var jurisdiction))
-            {
-                continue;
-            }
             var isGroup = BodyGroups.IsGroup(body);
             var role = roles.Min(r => r.Role);
             var strongest = roles.Where(r => r.Role == role).ToList();
@@ -124,8 +152,8 @@ public sealed class ResponsibilityQuery(IGraphStore store, AnswerCache cache)
                 .Distinct()
                 .ToList();
             var topics = roles.SelectMany(r => topicsOfSector[r.SectorId]).ToHashSet();
-            var oneDutyCoversAll = evidenceIds.Exists(id => !table.Duties[id].IsCommon && TopicsOfDuty(id).Count == distinctTopics.Count);
-            var tier = oneDutyCoversAll ? 0 : topics.Count == distinctTopics.Count ? 1 : 2;
+            var oneDutyCoversAll = evidenceIds.Exists(id => !table.Duties[id].IsCommon && TopicsOfDuty(id).Count == topicNames.Count);
+            var tier = oneDutyCoversAll ? 0 : topics.Count == topicNames.Count ? 1 : 2;
             if (tier == 2 && role == Role.Duty)
             {
                 // Part of the question, and no remit over it either (市气象局's lightning protection at chemical
@@ -136,30 +164,24 @@ public sealed class ResponsibilityQuery(IGraphStore store, AnswerCache cache)
             var match = oneDutyCoversAll && !isGroup ? TopicMatch.AllTopics : TopicMatch.SomeTopics;
             var answer = new Responsibility(
                 body,
-                jurisdiction,
+                graph.Place,
                 role,
                 match,
                 [.. evidenceIds.Select(id => table.Duties[id])],
                 [.. strongest.SelectMany(r => r.Basis).Distinct()],
-                [.. topics.Order().Select(i => distinctTopics[i].Name)],
+                [.. topics.Order().Select(i => topicNames[i])],
                 isGroup);
             answers.Add((answer, tier));
         }
 
-        // Place by place; within a place, bodies before groups, whole matches before partial ones, leads first.
         return answers
-            .OrderBy(a => a.Answer.Jurisdiction.Name, StringComparer.Ordinal)
-            .ThenBy(a => a.Answer.Jurisdiction.Id, StringComparer.Ordinal)
-            .ThenBy(a => a.Answer.IsGroup)
+            .OrderBy(a => a.Answer.IsGroup)
             .ThenBy(a => a.Tier)
             .ThenBy(a => a.Answer.Role)
             .ThenByDescending(a => a.Answer.Topics.Count)
             .ThenByDescending(a => a.Answer.Evidence.Count)
             .ThenBy(a => a.Answer.Body.Source?.Start ?? int.MaxValue)
             .ThenBy(a => a.Answer.Body.Id, StringComparer.Ordinal)
-            .GroupBy(a => a.Answer.Jurisdiction.Id)
-            .SelectMany(place => place.Take(perPlace))
-            .Select(a => a.Answer)
-            .ToList();
+            .Select(a => a.Answer);
     }
 }

@@ -128,27 +128,47 @@ public sealed class RoleModel(IGraphStore store)
 }
 
 /// <summary>The roles read for a set of sectors and places, with the duties and bodies they name.</summary>
-public sealed class RoleTable(
-    IReadOnlyDictionary<(string Body, string Sector), SectorRole> roles,
-    IReadOnlyDictionary<string, Duty> duties,
-    IReadOnlyDictionary<string, Body> bodies,
-    ILookup<string, string> sectorsOfDuty)
+public sealed class RoleTable
 {
+    private readonly IReadOnlyDictionary<(string Body, string Sector), SectorRole> _roles;
+    private readonly ILookup<string, SectorRole> _bySector;
+    private readonly ILookup<string, SectorRole> _byBody;
+
+    public RoleTable(
+        IReadOnlyDictionary<(string Body, string Sector), SectorRole> roles,
+        IReadOnlyDictionary<string, Duty> duties,
+        IReadOnlyDictionary<string, Body> bodies,
+        ILookup<string, string> sectorsOfDuty)
+    {
+        _roles = roles;
+        Duties = duties;
+        Bodies = bodies;
+        SectorsOfDuty = sectorsOfDuty;
+        _bySector = roles.Values.ToLookup(r => r.SectorId, StringComparer.Ordinal);
+        _byBody = roles.Values.ToLookup(r => r.BodyId, StringComparer.Ordinal);
+    }
+
     /// <summary>The sectors read (of those asked) that a duty covers (COVERS).</summary>
-    public ILookup<string, string> SectorsOfDuty => sectorsOfDuty;
+    public ILookup<string, string> SectorsOfDuty { get; }
 
-    public IEnumerable<SectorRole> Roles => roles.Values;
+    public IEnumerable<SectorRole> Roles => _roles.Values;
 
-    public IReadOnlyDictionary<string, Duty> Duties => duties;
+    public IReadOnlyDictionary<string, Duty> Duties { get; }
 
-    public IReadOnlyDictionary<string, Body> Bodies => bodies;
+    public IReadOnlyDictionary<string, Body> Bodies { get; }
 
-    public SectorRole? Of(string bodyId, string sectorId) => roles.GetValueOrDefault((bodyId, sectorId));
+    public SectorRole? Of(string bodyId, string sectorId) => _roles.GetValueOrDefault((bodyId, sectorId));
+
+    /// <summary>Every body's role in one sector.</summary>
+    public IEnumerable<SectorRole> InSector(string sectorId) => _bySector[sectorId];
+
+    /// <summary>One body's roles, in every sector read.</summary>
+    public IEnumerable<SectorRole> OfBody(string bodyId) => _byBody[bodyId];
 
     /// <summary>The bodies with a role in one sector, in the order the document introduces them.</summary>
-    public IReadOnlyList<Body> BodiesIn(string sectorId, string jurisdictionId, Role role) => roles.Values
-        .Where(r => r.SectorId == sectorId && r.Role == role && bodies[r.BodyId].JurisdictionId == jurisdictionId)
-        .Select(r => bodies[r.BodyId])
+    public IReadOnlyList<Body> BodiesIn(string sectorId, string jurisdictionId, Role role) => _bySector[sectorId]
+        .Where(r => r.Role == role && Bodies[r.BodyId].JurisdictionId == jurisdictionId)
+        .Select(r => Bodies[r.BodyId])
         .OrderBy(b => BodyGroups.IsGroup(b))
         .ThenBy(b => b.Source?.Start ?? int.MaxValue)
         .ThenBy(b => b.Name, StringComparer.Ordinal)

@@ -13,6 +13,9 @@ public sealed class CountingGraphStore(IGraphStore inner) : IGraphStore
 
     public void Reset() => _calls.Clear();
 
+    /// <summary>The calls counted since the last reset, by method, for a failing assertion's message.</summary>
+    public override string ToString() => string.Join(", ", _calls.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} ×{c.Value}"));
+
     private T Count<T>(string method, T result)
     {
         _calls.AddOrUpdate(method, 1, (_, n) => n + 1);

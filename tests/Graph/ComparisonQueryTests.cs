@@ -22,7 +22,8 @@ public sealed class ComparisonQueryTests : IDisposable
         // What a caller read before a write replaced the records (another level, another synonym list).
         var stalePlace = doc.Place with { Level = "city" };
         var staleSector = TestTaxonomy.TownGas with { Aliases = [] };
-        var comparison = await new ComparisonQuery(store, new AnswerCache(store)).CompareAsync([stalePlace], [staleSector]);
+        using var model = new ReadModel(store);
+        var comparison = await new ComparisonQuery(new AnswerCache()).CompareAsync(await model.CurrentAsync(), [stalePlace], [staleSector]);
 
         Assert.Equal(doc.Place, Assert.Single(comparison.Jurisdictions));
         var row = Assert.Single(comparison.Rows);

@@ -134,7 +134,8 @@ public sealed class RoleSourceTests : IDisposable
     public async Task A_sector_nobody_leads_is_a_gap_naming_who_has_duties_about_it_and_a_led_parent_closes_a_gap()
     {
         using var store = await StoreWithAsync("roles-departments.txt");
-        var gaps = await new GapQuery(store, new AnswerCache(store)).FindAsync(StableId.Jurisdiction("青石县"));
+        using var model = new ReadModel(store);
+        var gaps = await new GapQuery(new AnswerCache()).FindAsync(await model.CurrentAsync(), StableId.Jurisdiction("青石县"));
 
         // 校车: the police has a duty about it (查处…违法行为), nobody leads it.
         var schoolBuses = Assert.Single(gaps, g => g.Sector.Name == "校车");
@@ -162,7 +163,8 @@ public sealed class RoleSourceTests : IDisposable
     private async Task<List<Responsibility>> AskAsync(string sample, params string[] topics)
     {
         using var store = await StoreWithAsync(sample);
-        return [.. await new ResponsibilityQuery(store, new AnswerCache(store)).FindAsync(topics, null)];
+        using var model = new ReadModel(store);
+        return [.. await new ResponsibilityQuery(new AnswerCache()).FindAsync(await model.CurrentAsync(), topics, null)];
     }
 
     private async Task<SqliteGraphStore> StoreWithAsync(string sample)

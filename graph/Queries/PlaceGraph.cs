@@ -1,0 +1,87 @@
+using SafetyDuty.Graph.Model;
+using SafetyDuty.Graph.Store;
+
+namespace SafetyDuty.Graph.Queries;
+
+/// <summary>One place's graph in memory, as one content version of the store holds it: its documents, bodies,
+/// leaders and duties, and the roles of its bodies in every sector (<see cref="RoleModel"/>). A place is small (tens
+/// of bodies, a few hundred duties), and nearly every question is about one place or is answered place by place, so
+/// gaps, comparisons, responsibilities and a body's duties are answered from here rather than from the store's rows.
+/// Read through the store's own contract (a few batched calls), so both stores give the same place.</summary>
+public sealed class PlaceGraph
+{
+    // Nodes are read in pages of this size, so that each store call stays bounded however large a place is.
+    private const int PageSize = 1000;
+
+    private static readonly NodeLabel[] PlaceLabels = [NodeLabel.Document, NodeLabel.Body, NodeLabel.Leader, NodeLabel.Duty];
+
+    private readonly Dictionary<string, GraphNode> _nodes;
+    private readonly ILookup<string, Duty> _dutiesOfOwner;
+
+    private PlaceGraph(Jurisdiction place, Dictionary<string, GraphNode> nodes, RoleTable roles)
+    {
+        Place = place;
+        _nodes = nodes;
+        Roles = roles;
+        // A body's or a leader's duties as the document numbers them.
+        _dutiesOfOwner = nodes.Values.OfType<Duty>()
+            .OrderBy(d => d.DocumentId, StringComparer.Ordinal)
+            .ThenBy(d => d.Source.Start)
+            .ThenBy(d => d.Text, StringComparer.Ordinal)
+            .ToLookup(d => d.OwnerId, StringComparer.Ordinal);
+    }
+
+    public Jurisdiction Place { get; }
+
+    /// <summary>The roles of the place's bodies in every sector of the taxonomy.</summary>
+    public RoleTable Roles { get; }
+
+    /// <summary>The place's documents, bodies, leaders and duties.</summary>
+    public IEnumerable<GraphNode> Nodes => _nodes.Values;
+
+    /// <summary>A document, body, leader or duty of the place; null when the place holds no node with this id.</summary>
+    public GraphNode? Node(string id) => _nodes.GetValueOrDefault(id);
+
+    /// <summary>A body's or a leader's duties, in document order.</summary>
+    public IReadOnlyList<Duty> DutiesOf(string ownerId) => [.. _dutiesOfOwner[ownerId]];
+
+    /// <summary>Reads one place: its nodes by label, then its bodies' LEAD, ASSIST and COVERS edges into the sectors
+    /// (only this place's edges, through the store's place filter), and decides the roles once.</summary>
+    public static async Task<PlaceGraph> ReadAsync(
+        IGraphStore store,
+        Jurisdiction place,
+        IReadOnlyList<Sector> taxonomy,
+        CancellationToken cancellationToken = default)
+    {
+        var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
+        foreach (var label in PlaceLabels)
+        {
+            for (var skip = 0; ; skip += PageSize)
+            {
+                var page = await store.FindNodesAsync(new NodeQuery(label, JurisdictionId: place.Id, Skip: skip, Take: PageSize), cancellationToken);
+                foreach (var node in page.Items)
+                {
+                    nodes[node.Id] = node;
+                }
+                if (page.Items.Count < PageSize || skip + PageSize >= page.TotalCount)
+                {
+                    break;
+                }
+            }
+        }
+
+        var sectorIds = taxonomy.Select(s => s.Id).ToList();
+        string[] places = [place.Id];
+        var leads = await store.GetEdgesAsync(sectorIds, EdgeType.Lead, Direction.Incoming, places, cancellationToken);
+        var assists = await store.GetEdgesAsync(sectorIds, EdgeType.Assist, Direction.Incoming, places, cancellationToken);
+        var covers = await store.GetEdgesAsync(sectorIds, EdgeType.Covers, Direction.Incoming, places, cancellationToken);
+        var roles = RoleModel.Decide(
+            leads,
+            assists,
+            covers,
+            nodes.Values.OfType<Duty>().ToDictionary(d => d.Id, StringComparer.Ordinal),
+            nodes.Values.OfType<Body>().ToDictionary(b => b.Id, StringComparer.Ordinal),
+            taxonomy.ToDictionary(s => s.Id, StringComparer.Ordinal));
+        return new PlaceGraph(place, nodes, roles);
+    }
+}
