@@ -23,7 +23,15 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
     private const int MaxClosures = 4096;
 
     private readonly SemaphoreSlim _building = new(1, 1);
+    private readonly TaskCompletionSource _firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Snapshot? _current;
+
+    /// <summary>Completes once every place of a version has been read in the background (the server's warm-up);
+    /// stays completed after later loads, whose places are read again while the old ones answer.</summary>
+    public Task FirstPlacesRead => _firstRead.Task;
+
+    /// <summary>How many places of the current version have been read, of how many.</summary>
+    public (int Read, int Places) Progress => Volatile.Read(ref _current) is { } current ? (current.PlacesRead, current.Places.Count) : (0, 0);
 
     /// <summary>Stops the background reading and waits for a place being read to finish, so that the store can be
     /// closed after it.</summary>
@@ -57,7 +65,7 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
                 Interlocked.Exchange(ref _current, snapshot)?.StopReading();
                 if (readPlacesInBackground)
                 {
-                    snapshot.StartReadingPlaces();
+                    snapshot.StartReadingPlaces(() => _firstRead.TrySetResult());
                 }
             }
             return snapshot;
@@ -92,7 +100,8 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
         private readonly Dictionary<string, Jurisdiction> _placesById;
         private readonly Dictionary<string, Sector> _sectorsById;
         private readonly ConcurrentDictionary<string, IReadOnlyList<Sector>> _closures = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, Task<PlaceGraph>> _placeGraphs = new(StringComparer.Ordinal);
+        // Lazy: a dictionary's value factory may run twice under contention, and a place should be read once.
+        private readonly ConcurrentDictionary<string, Lazy<Task<PlaceGraph>>> _placeGraphs = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, GraphNode> _placeNodes = new(StringComparer.Ordinal);
         private readonly CancellationTokenSource _reading = new();
         private Task _placesRead = Task.CompletedTask;
@@ -150,11 +159,12 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
         /// that needs it).</summary>
         public Task<PlaceGraph> PlaceGraphAsync(Jurisdiction place, CancellationToken cancellationToken = default)
         {
-            var reading = _placeGraphs.GetOrAdd(place.Id, _ => ReadPlaceAsync(place));
+            var entry = _placeGraphs.GetOrAdd(place.Id, _ => new Lazy<Task<PlaceGraph>>(() => ReadPlaceAsync(place)));
+            var reading = entry.Value;
             if (reading.IsFaulted || reading.IsCanceled)
             {
                 // A failed read (the store unreachable for a moment) is not kept: the next question reads again.
-                _placeGraphs.TryRemove(new KeyValuePair<string, Task<PlaceGraph>>(place.Id, reading));
+                _placeGraphs.TryRemove(new KeyValuePair<string, Lazy<Task<PlaceGraph>>>(place.Id, entry));
             }
             return reading.WaitAsync(cancellationToken);
         }
@@ -195,7 +205,10 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
 
         // Every place's graph, one place at a time, so that the first questions after a load find them read; stopped
         // when a newer version replaces this one.
-        internal void StartReadingPlaces()
+        /// <summary>How many of its places have been read so far.</summary>
+        public int PlacesRead => _placeGraphs.Values.Count(entry => entry.IsValueCreated && entry.Value.IsCompletedSuccessfully);
+
+        internal void StartReadingPlaces(Action allRead)
         {
             var token = _reading.Token;
             _placesRead = Task.Run(async () =>
@@ -216,6 +229,7 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
                         // what goes wrong. A cancelled one means a newer version replaced this one.
                     }
                 }
+                allRead();
             }, token);
         }
 

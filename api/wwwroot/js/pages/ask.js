@@ -5,8 +5,11 @@ import { exportTools } from '../table.js';
 
 export const title = '问责任';
 
-const query = `query Responsibilities($topics: [String!]!, $jurisdiction: String) {
-  responsibilities(topics: $topics, jurisdiction: $jurisdiction) {
+// Answers come a page at a time (place by place, in the API's order); 显示更多 asks for the next page.
+const pageSize = 50;
+
+const query = `query Responsibilities($topics: [String!]!, $jurisdiction: String, $first: Int, $offset: Int) {
+  responsibilities(topics: $topics, jurisdiction: $jurisdiction, first: $first, offset: $offset) {
     body { id name agencyType }
     jurisdiction { id name }
     role
@@ -81,26 +84,42 @@ export async function render(root, { params, isCurrent }) {
     return;
   }
   const topics = [question];
-  results.append(loading());
-  let data;
-  try {
-    data = await gql(query, { topics, jurisdiction: place || null });
-  } catch (e) {
-    results.lastChild.replaceWith(errorBox(e));
-    return;
-  }
-  if (!isCurrent()) return;
-  results.lastChild.remove();
-  const list = data.responsibilities;
-  announce(`找到 ${list.length} 个负责单位`);
-  if (!list.length) {
-    results.append(h('p', { class: 'notice' }, '没有找到有职责依据的单位。可尝试同义词，或去掉地区限制。'));
-    return;
-  }
+  const list = [];
+  const answers = h('div', { class: 'answers' });
+  results.append(answers);
   const names = reading.terms.flatMap((t) => t.sectors.map((s) => s.name));
-  results.append(exportTools(`问责任_${[...new Set(names)].join('_')}${place ? `_${place}` : ''}`, exportColumns, flatten(list)));
+  const exportName = `问责任_${[...new Set(names)].join('_')}${place ? `_${place}` : ''}`;
 
-  // Grouped by place in the order the API ranks them; the rank shown is the API's rank within the place.
+  // Reads the next page and shows everything read so far; a full page means there may be more.
+  async function more() {
+    answers.append(loading());
+    let data;
+    try {
+      data = await gql(query, { topics, jurisdiction: place || null, first: pageSize, offset: list.length });
+    } catch (e) {
+      answers.lastChild.replaceWith(errorBox(e));
+      return;
+    }
+    if (!isCurrent()) return;
+    list.push(...data.responsibilities);
+    const hasMore = data.responsibilities.length === pageSize;
+    announce(`找到 ${list.length}${hasMore ? '+' : ''} 个负责单位`);
+    if (!list.length) {
+      answers.replaceChildren(h('p', { class: 'notice' }, '没有找到有职责依据的单位。可尝试同义词，或去掉地区限制。'));
+      return;
+    }
+    answers.replaceChildren(exportTools(exportName, exportColumns, flatten(list)), ...placeGroups(list));
+    if (hasMore) {
+      const button = h('button', { type: 'button', class: 'more' }, `显示更多（已显示 ${list.length} 个）`);
+      button.addEventListener('click', () => { button.remove(); more(); });
+      answers.append(button);
+    }
+  }
+  await more();
+}
+
+// Grouped by place in the order the API ranks them; the rank shown is the API's rank within the place.
+function placeGroups(list) {
   const groups = new Map();
   for (const r of list) {
     const key = r.jurisdiction.name;
@@ -109,17 +128,17 @@ export async function render(root, { params, isCurrent }) {
   }
   // The topics the question was read as, by the names the answers carry (one phrase may name several).
   const asked = new Set(list.flatMap((r) => r.topics)).size;
-  for (const [name, items] of groups) {
+  return [...groups].map(([name, items]) => {
     // Answers that reach only some of the topics asked are folded away: the whole question comes first.
     const whole = items.filter((r) => r.topics.length >= asked);
     const partial = items.filter((r) => r.topics.length < asked);
-    results.append(h('section', { class: 'place-group', 'aria-label': name },
+    return h('section', { class: 'place-group', 'aria-label': name },
       h('h2', {}, name, h('span', { class: 'muted' }, `（${items.length} 个单位）`)),
       whole.length ? h('ol', { class: 'resp-list' }, whole.map(card)) : null,
       partial.length ? h('details', { class: 'partial', open: !whole.length },
         h('summary', {}, `只涉及部分主题（${partial.length} 个单位）`),
-        h('ol', { class: 'resp-list', start: whole.length + 1 }, partial.map(card))) : null));
-  }
+        h('ol', { class: 'resp-list', start: whole.length + 1 }, partial.map(card))) : null);
+  });
 }
 
 function card(r) {

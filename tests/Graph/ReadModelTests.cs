@@ -1,0 +1,96 @@
+using SafetyDuty.Graph.Model;
+using SafetyDuty.Graph.Queries;
+using SafetyDuty.Graph.Sqlite;
+using SafetyDuty.Seed.Synthetic;
+using SafetyDuty.Seed.Vocabulary;
+using SafetyDuty.Tests.Api;
+
+namespace SafetyDuty.Tests.Graph;
+
+/// <summary>The read model: each place's graph read once per content version, the same roles as the store's own
+/// reads, and a load seen by the next snapshot.</summary>
+public sealed class ReadModelTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "safetyduty-tests", Guid.NewGuid().ToString("N"));
+    private readonly SyntheticKnowledgeBase _places = SyntheticKnowledgeBase.FromSeeds(Vocabularies.LoadDefault());
+
+    private async Task<SqliteGraphStore> StoreWithAsync(int places)
+    {
+        var store = new SqliteGraphStore(Path.Combine(_directory, "graph.db"));
+        await store.InitializeAsync();
+        await store.ReplaceTaxonomyAsync(_places.Taxonomy);
+        foreach (var place in _places.Places(places))
+        {
+            await store.LoadDocumentAsync(place);
+        }
+        return store;
+    }
+
+    [Fact]
+    public async Task Gives_every_body_the_role_the_stores_own_reads_give_in_every_sector_of_every_place()
+    {
+        // The five seed templates, each as a place: every structure the reader knows.
+        using var store = await StoreWithAsync(5);
+        using var model = new ReadModel(store);
+        var snapshot = await model.CurrentAsync();
+        var compared = 0;
+        foreach (var place in snapshot.Places)
+        {
+            var graph = await snapshot.PlaceGraphAsync(place);
+            var read = await new RoleModel(store).ReadAsync([.. snapshot.Taxonomy.Select(s => s.Id)], [place.Id]);
+            var expected = read.Roles.Select(r => (r.BodyId, r.SectorId, r.Role, string.Join(',', r.Evidence))).Order().ToList();
+            var actual = graph.Roles.Roles.Select(r => (r.BodyId, r.SectorId, r.Role, string.Join(',', r.Evidence))).Order().ToList();
+            Assert.Equal(expected, actual);
+            compared += actual.Count;
+        }
+        Assert.True(compared > 300, $"only {compared} roles compared");
+    }
+
+    [Fact]
+    public async Task Reads_a_place_once_per_content_version_however_many_questions_ask()
+    {
+        using var store = await StoreWithAsync(2);
+        var counting = new CountingGraphStore(store);
+        using var model = new ReadModel(counting);
+        var snapshot = await model.CurrentAsync();
+        counting.Reset();
+        var place = snapshot.Places[0];
+        var graphs = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => snapshot.PlaceGraphAsync(place)));
+        Assert.All(graphs, g => Assert.Same(graphs[0], g));
+        // Four labels of nodes, three kinds of edges, and the version checked once after.
+        Assert.True(counting.Reads <= 8, counting.ToString());
+        var reads = counting.Reads;
+        await snapshot.PlaceGraphAsync(place);
+        Assert.Equal(reads, counting.Reads);
+    }
+
+    [Fact]
+    public async Task A_load_is_seen_by_the_next_snapshot_and_the_old_one_keeps_its_version()
+    {
+        using var store = await StoreWithAsync(1);
+        using var model = new ReadModel(store);
+        var before = await model.CurrentAsync();
+        var place = before.Places[0];
+        var bodiesBefore = (await before.PlaceGraphAsync(place)).Nodes.OfType<Body>().Count();
+
+        // The same place's document, one revision later, and a second place.
+        await store.LoadDocumentAsync(_places.Place(5));
+        var after = await model.CurrentAsync();
+        Assert.NotEqual(before.Version, after.Version);
+        Assert.Equal(2, after.Places.Count);
+        Assert.Single(before.Places);
+        Assert.Equal(bodiesBefore, (await before.PlaceGraphAsync(place)).Nodes.OfType<Body>().Count());
+        var added = after.Places.Single(p => p.Id != place.Id);
+        Assert.NotEmpty((await after.PlaceGraphAsync(added)).Nodes.OfType<Body>());
+        Assert.NotNull(after.KnownNode((await after.PlaceGraphAsync(added)).Nodes.OfType<Duty>().First().Id));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}
