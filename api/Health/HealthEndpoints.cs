@@ -20,7 +20,7 @@ public static class HealthEndpoints
             {
                 return Results.Text("存储不可达 (store unreachable)", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-            if (!await Completes(model.FirstPlacesRead, ReadingWait, cancellationToken))
+            if (!await CompletesAsync(model.FirstPlacesRead, ReadingWait, cancellationToken))
             {
                 var (read, places) = model.Progress;
                 return Results.Text($"正在读入各地：{read}/{places} (reading places)", statusCode: StatusCodes.Status503ServiceUnavailable);
@@ -30,7 +30,7 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static async Task<bool> Completes(Task task, TimeSpan wait, CancellationToken cancellationToken)
+    private static async Task<bool> CompletesAsync(Task task, TimeSpan wait, CancellationToken cancellationToken)
     {
         await Task.WhenAny(task, Task.Delay(wait, cancellationToken));
         return task.IsCompleted;
