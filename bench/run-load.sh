@@ -36,6 +36,10 @@ run() {
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
   server=
+  if [ $status -ne 0 ]; then
+    echo "-- the server's log, last lines:"
+    tail -n 40 "$work/api.log"
+  fi
   return $status
 }
 
