@@ -8,7 +8,7 @@ using SafetyDuty.Seed.Vocabulary;
 
 namespace SafetyDuty.Api.Seeding;
 
-/// <summary>Prepares the store before the first request: schema, the reviewed sector taxonomy (always, so a revised
+/// <summary>Prepares the store before the first request: schema, the reviewed sector taxonomy (whenever it differs, so a revised
 /// vocabulary takes effect), and the bundled seed documents when the store is empty; then takes the read model's
 /// first snapshot, whose places are read in the background, so that the first questions find them in memory.</summary>
 public sealed partial class KnowledgeBaseStartup(
@@ -28,7 +28,7 @@ public sealed partial class KnowledgeBaseStartup(
     private async Task PrepareStoreAsync(CancellationToken cancellationToken)
     {
         await store.InitializeAsync(cancellationToken);
-        await store.ReplaceTaxonomyAsync(vocabularies.Sectors.Sectors, cancellationToken);
+        await store.EnsureTaxonomyAsync(vocabularies.Sectors.Sectors, cancellationToken);
         if (!options.Value.OnEmpty)
         {
             return;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SafetyDuty.Graph.Sqlite;
+using SafetyDuty.Graph.Store;
 using SafetyDuty.Seed.Synthetic;
 using SafetyDuty.Seed.Vocabulary;
 
@@ -43,7 +44,7 @@ internal static class GenerateCommand
         using var store = new SqliteGraphStore(db);
         await store.InitializeAsync();
         var knowledgeBase = SyntheticKnowledgeBase.FromSeeds(Vocabularies.LoadDefault());
-        await store.ReplaceTaxonomyAsync(knowledgeBase.Taxonomy);
+        await store.EnsureTaxonomyAsync(knowledgeBase.Taxonomy);
         var index = 0;
         foreach (var graph in knowledgeBase.Places(places.Value, revision))
         {
@@ -52,6 +53,8 @@ internal static class GenerateCommand
             Console.Out.Flush();
             index++;
         }
+        // One full-text segment instead of dozens: searches over the generated places read one list per term.
+        await store.CompactSearchIndexAsync();
 
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"完成 (done): {places} 个地方 (places), 修订 (revision) {revision}, {clock.Elapsed.TotalSeconds:F1} s → {store.DatabasePath}"));

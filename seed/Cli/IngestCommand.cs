@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SafetyDuty.Graph.Model;
+using SafetyDuty.Graph.Sqlite;
 using SafetyDuty.Graph.Store;
 using SafetyDuty.Seed.Extraction;
 using SafetyDuty.Seed.Reading;
@@ -112,7 +113,7 @@ internal static class IngestCommand
     private static async Task<int> LoadAsync(IGraphStore store, List<DocumentGraph> graphs, bool json)
     {
         await store.InitializeAsync();
-        await store.ReplaceTaxonomyAsync(Vocabularies.LoadDefault().Sectors.Sectors);
+        await store.EnsureTaxonomyAsync(Vocabularies.LoadDefault().Sectors.Sectors);
 
         var loaded = new List<LoadedDocument>();
         if (json)
@@ -122,6 +123,7 @@ internal static class IngestCommand
                 loaded.Add(Loaded(graph, await store.LoadDocumentAsync(graph)));
             }
 
+            await CompactAfterBulkLoadAsync(store, loaded);
             Console.Out.WriteLine(JsonSerializer.Serialize(new { documents = loaded }, Json));
             return 0;
         }
@@ -138,11 +140,24 @@ internal static class IngestCommand
                 task.Increment(1);
             }
         });
+        await CompactAfterBulkLoadAsync(store, loaded);
         AnsiConsole.MarkupLine(Markup.Escape(
             $"完成 (done): 新增 (Inserted) {Count(LoadOutcome.Inserted)}，替换 (Replaced) {Count(LoadOutcome.Replaced)}，未变 (Unchanged) {Count(LoadOutcome.Unchanged)}"));
         return 0;
 
         int Count(LoadOutcome outcome) => loaded.Count(d => d.Outcome == outcome);
+    }
+
+    // Documents written in one run from which the embedded store's full-text index is merged into one segment
+    // (SqliteGraphStore.CompactSearchIndexAsync); below it, FTS5's own merging keeps up.
+    private const int BulkLoad = 10;
+
+    private static async Task CompactAfterBulkLoadAsync(IGraphStore store, List<LoadedDocument> loaded)
+    {
+        if (store is SqliteGraphStore sqlite && loaded.Count(d => d.Outcome != LoadOutcome.Unchanged) >= BulkLoad)
+        {
+            await sqlite.CompactSearchIndexAsync();
+        }
     }
 
     private sealed record Options(string? Database, bool Json, List<string> Inputs);

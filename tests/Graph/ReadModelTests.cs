@@ -1,6 +1,7 @@
 using SafetyDuty.Graph.Model;
 using SafetyDuty.Graph.Queries;
 using SafetyDuty.Graph.Sqlite;
+using SafetyDuty.Graph.Store;
 using SafetyDuty.Seed.Synthetic;
 using SafetyDuty.Seed.Vocabulary;
 using SafetyDuty.Tests.Api;
@@ -83,6 +84,43 @@ public sealed class ReadModelTests : IDisposable
         var added = after.Places.Single(p => p.Id != place.Id);
         Assert.NotEmpty((await after.PlaceGraphAsync(added)).Nodes.OfType<Body>());
         Assert.NotNull(after.KnownNode((await after.PlaceGraphAsync(added)).Nodes.OfType<Duty>().First().Id));
+    }
+
+    [Fact]
+    public async Task Compacting_the_search_index_changes_no_search_answer_and_no_content_version()
+    {
+        using var store = await StoreWithAsync(12);
+        var version = await store.GetContentVersionAsync();
+        var place = (await store.FindNodesAsync(new NodeQuery(NodeLabel.Jurisdiction, Take: 1))).Items[0].Id;
+        string[] words = ["燃气", "消防 学校", "危险化学品", "\"安全生产\"", "餐饮"];
+        async Task<List<string>> SearchAsync() => [.. (await Task.WhenAll(words.SelectMany(w => new[]
+            {
+                store.SearchAsync(new TextQuery(w, NodeLabel.Duty, Take: 40)),
+                store.SearchAsync(new TextQuery(w, NodeLabel.Duty, place, Take: 40)),
+            })))
+            .SelectMany(page => page.Items.Select(hit => hit.Node.Id).Prepend(page.TotalCount.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+        var before = await SearchAsync();
+        Assert.True(before.Count > 100, $"{before.Count}: too few matches to compare");
+
+        await store.CompactSearchIndexAsync();
+
+        Assert.Equal(before, await SearchAsync());
+        Assert.Equal(version, await store.GetContentVersionAsync());
+    }
+
+    [Fact]
+    public async Task The_same_vocabulary_again_leaves_the_taxonomy_and_the_content_version_and_a_revised_one_is_written()
+    {
+        using var store = await StoreWithAsync(1);
+        var version = await store.GetContentVersionAsync();
+        Assert.False(await store.EnsureTaxonomyAsync(_places.Taxonomy));
+        Assert.Equal(version, await store.GetContentVersionAsync());
+
+        var revised = _places.Taxonomy.Select((s, i) => i == 0 ? s with { Aliases = [.. s.Aliases, "新同义词"] } : s).ToList();
+        Assert.True(await store.EnsureTaxonomyAsync(revised));
+        Assert.NotEqual(version, await store.GetContentVersionAsync());
+        Assert.Contains(await store.GetSectorClosureAsync("新同义词"), s => s.Id == revised[0].Id);
+        Assert.False(await store.EnsureTaxonomyAsync(revised));
     }
 
     public void Dispose()
