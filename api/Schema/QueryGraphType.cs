@@ -13,10 +13,10 @@ public sealed class QueryGraphType : ObjectGraphType
     /// <summary>Caps on list answers, so that no single request can ask for the whole knowledge base.</summary>
     public const int MaxListSize = 1000;
 
-    /// <summary>Answers of <c>responsibilities</c> over all places when the client does not say how many: a page of
-    /// fifty, with its evidence, stays under 100 KB however many places are loaded (about 70 KB at most over 60
-    /// random pairs of sectors at 1,000 synthetic places; a hundred reached 130–170 KB).</summary>
-    public const int DefaultResponsibilities = 50;
+    /// <summary>Answers of <c>responsibilities</c> over all places when the client does not say how many: a page, as
+    /// long as a connection's (20). With its evidence it stays well under 100 KB however many places are loaded (a
+    /// page of 50 reached about 70–90 KB at 1,000 synthetic places, one of 100 130–170 KB).</summary>
+    public const int DefaultResponsibilities = Paging.DefaultFirst;
     public const int MaxTopics = 10;
     public const int MaxJurisdictions = 10;
 

@@ -17,13 +17,17 @@ internal sealed class Questions
     // The page's own query documents (api/wwwroot/js/pages), so that the server's parsed-document cache is used as
     // it is for real users: the variables differ, the documents do not.
     private const string Responsibilities = """
-        query Responsibilities($topics: [String!]!, $jurisdiction: String) {
-          responsibilities(topics: $topics, jurisdiction: $jurisdiction) {
-            body { id name agencyType } jurisdiction { id name } role match
+        query Responsibilities($topics: [String!]!, $jurisdiction: String, $first: Int, $offset: Int) {
+          responsibilities(topics: $topics, jurisdiction: $jurisdiction, first: $first, offset: $offset) {
+            body { id name agencyType } jurisdiction { id name } role match topics isGroup
+            basis { kind quote }
             evidence { id text locator document { id title number } }
           }
         }
         """;
+
+    // The page asks for answers this many at a time (api/wwwroot/js/pages/ask.js).
+    private const int PageSize = 20;
 
     private const string Gaps = """
         query Gaps($jurisdiction: String!) {
@@ -128,6 +132,8 @@ internal sealed class Questions
         {
             ["topics"] = TwoSectors(),
             ["jurisdiction"] = Place(),
+            ["first"] = PageSize,
+            ["offset"] = 0,
         }))),
         1 => Distinct(() => new Question("gaps", Post(Gaps, new JsonObject { ["jurisdiction"] = Place() }))),
         2 => Distinct(() => new Question("compare two places, a sector", Post(Compare, new JsonObject
@@ -148,7 +154,12 @@ internal sealed class Questions
     /// <summary>A question about every place at once.</summary>
     public Question NextEverywhere() => _random.Next(3) switch
     {
-        0 => Distinct(() => new Question("responsibilities everywhere", Post(Responsibilities, new JsonObject { ["topics"] = TwoSectors() }))),
+        0 => Distinct(() => new Question("responsibilities everywhere", Post(Responsibilities, new JsonObject
+        {
+            ["topics"] = TwoSectors(),
+            ["first"] = PageSize,
+            ["offset"] = 0,
+        }))),
         1 => Distinct(() => new Question("bodies by agency type", Post(Bodies, new JsonObject { ["agencyType"] = Pick(_agencyTypes) }))),
         _ => Distinct(() => new Question("duty search everywhere", Post(Duties, new JsonObject { ["search"] = Sector() }))),
     };

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -8,6 +9,29 @@ namespace SafetyDuty.Tests.Web;
 /// <summary>The officers' web page in real Chromium against the real api on the seed knowledge base.</summary>
 public sealed class WebPageTests(WebPageFixture server) : IClassFixture<WebPageFixture>
 {
+    [Fact]
+    public async Task Over_every_place_answers_come_a_page_at_a_time_and_more_adds_the_next_page()
+    {
+        // 危险化学品 over all five places has more answers than one page (20).
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        using var asked = await client.PostAsJsonAsync("/graphql", new { query = """{ responsibilities(topics: ["危险化学品"], first: 1000) { body { id } } }""" });
+        var all = System.Text.Json.Nodes.JsonNode.Parse(await asked.Content.ReadAsStringAsync())!["data"]!["responsibilities"]!.AsArray().Count;
+        Assert.True(all > 20, $"{all} answers: not enough for a second page");
+        await using var session = await BrowserSession.OpenAsync(server, "/#/ask?q=" + Uri.EscapeDataString("危险化学品"));
+        var page = session.Page;
+        var cards = page.Locator("li.resp-card");
+        var more = page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^显示更多") });
+        await Assertions.Expect(more).ToBeVisibleAsync();
+        await Assertions.Expect(cards).ToHaveCountAsync(20);
+
+        await more.ClickAsync();
+        await Assertions.Expect(cards).ToHaveCountAsync(Math.Min(all, 40));
+        if (all <= 40)
+        {
+            await Assertions.Expect(more).ToHaveCountAsync(0);
+        }
+    }
+
     [Fact]
     public async Task Asking_about_gas_in_restaurants_lists_the_Kunshan_commerce_bureau_first_with_its_clause()
     {

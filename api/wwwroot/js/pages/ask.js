@@ -6,7 +6,7 @@ import { exportTools } from '../table.js';
 export const title = '问责任';
 
 // Answers come a page at a time (place by place, in the API's order); 显示更多 asks for the next page.
-const pageSize = 50;
+const pageSize = 20;
 
 const query = `query Responsibilities($topics: [String!]!, $jurisdiction: String, $first: Int, $offset: Int) {
   responsibilities(topics: $topics, jurisdiction: $jurisdiction, first: $first, offset: $offset) {
