@@ -120,12 +120,13 @@ public sealed class GraphBatchLoader(IGraphStore store, ReadModel model)
         }
     }
 
-    // A body's or a leader's duties, and a body's sectors by its role in them (RoleModel), from its place's graph;
-    // null where the read model does not answer (another kind of relationship, a node it does not know).
+    // A body's or a leader's duties, a body's sectors by its role in them (RoleModel) and the sectors a duty covers,
+    // from the place's graph; null where the read model does not answer (another kind of relationship, a node it
+    // does not know).
     private async Task<IReadOnlyList<GraphNode>?> FromPlaceGraphAsync(
         ReadModel.Snapshot snapshot, string id, EdgeType type, Direction direction, CancellationToken cancellationToken)
     {
-        if (direction != Direction.Outgoing || type is not (EdgeType.HasDuty or EdgeType.Lead or EdgeType.Assist))
+        if (direction != Direction.Outgoing || type is not (EdgeType.HasDuty or EdgeType.Lead or EdgeType.Assist or EdgeType.Covers))
         {
             return null;
         }
@@ -136,8 +137,9 @@ public sealed class GraphBatchLoader(IGraphStore store, ReadModel model)
         }
         var placeId = (node ?? snapshot.KnownNode(id)) switch
         {
-            Body body => body.JurisdictionId,
+            Body body when type != EdgeType.Covers => body.JurisdictionId,
             Leader leader when type == EdgeType.HasDuty => leader.JurisdictionId,
+            Duty duty when type == EdgeType.Covers => duty.JurisdictionId,
             _ => null,
         };
         if (placeId is null || snapshot.PlaceById(placeId) is not { } place)
@@ -149,7 +151,8 @@ public sealed class GraphBatchLoader(IGraphStore store, ReadModel model)
         {
             EdgeType.HasDuty => graph.DutiesOf(id),
             EdgeType.Lead => SectorsOf(Role.Lead),
-            _ => SectorsOf(Role.Assist),
+            EdgeType.Assist => SectorsOf(Role.Assist),
+            _ => [.. graph.Roles.SectorsOfDuty[id].Distinct().Select(snapshot.Sector).OfType<Sector>()],
         };
 
         List<GraphNode> SectorsOf(Role role) => [.. graph.Roles.OfBody(id)

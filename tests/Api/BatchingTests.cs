@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using SafetyDuty.Graph.Model;
+using SafetyDuty.Graph.Store;
+
 namespace SafetyDuty.Tests.Api;
 
 /// <summary>A request's store calls are bounded by its shape, not by the number of results it returns.</summary>
@@ -57,5 +61,29 @@ public sealed class BatchingTests(BatchingTests.Factory api) : IClassFixture<Bat
             // The content version, once: no node, edge or closure.
             Assert.True(reads == 1, $"{reads} store calls for {query}: {api.Counter}");
         }
+    }
+
+    [Fact]
+    public async Task Gives_every_duty_the_sectors_and_every_body_the_duties_the_stores_own_edges_give()
+    {
+        await ReadEveryPlaceAsync();
+        var store = api.Services.GetRequiredService<IGraphStore>();
+        var data = await api.QueryAsync("""{ bodies(jurisdiction: "昆山市", first: 100) { nodes { id duties { id sectors { id } } } } }""");
+        var duties = 0;
+        foreach (var body in data["bodies"]!["nodes"]!.AsArray())
+        {
+            var bodyId = (string)body!["id"]!;
+            var storedDuties = (await store.GetEdgesAsync([bodyId], EdgeType.HasDuty, Direction.Outgoing)).Select(e => e.ToId).Order(StringComparer.Ordinal);
+            var answered = body["duties"]!.AsArray();
+            Assert.Equal(storedDuties, answered.Select(d => (string)d!["id"]!).Order(StringComparer.Ordinal));
+            foreach (var duty in answered)
+            {
+                var dutyId = (string)duty!["id"]!;
+                var stored = (await store.GetEdgesAsync([dutyId], EdgeType.Covers, Direction.Outgoing)).Select(e => e.ToId).Distinct().Order(StringComparer.Ordinal);
+                Assert.Equal(stored, duty["sectors"]!.AsArray().Select(s => (string)s!["id"]!).Order(StringComparer.Ordinal));
+                duties++;
+            }
+        }
+        Assert.True(duties > 100, $"only {duties} duties compared");
     }
 }
