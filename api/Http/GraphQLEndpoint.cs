@@ -6,7 +6,6 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using SafetyDuty.Graph.Store;
 
 namespace SafetyDuty.Api.Http;
 
@@ -19,7 +18,6 @@ public sealed class GraphQLEndpoint(
     DocumentCache documents,
     ApiKeyCheck apiKeys,
     PersistedQueries persistedQueries,
-    IGraphStore store,
     IOptions<ApiOptions> options)
 {
     private readonly ApiOptions _options = options.Value;
@@ -102,8 +100,13 @@ public sealed class GraphQLEndpoint(
             return Rejected(RequestRejection.MutationOverGet, "写操作只能用 POST (mutations require POST).");
         }
 
+        // A scope per operation: its batch loader takes one snapshot of the read model, so an operation of a batch
+        // sent after a load in the same batch reads what the load wrote; its content version is the one the cursors
+        // and the tag carry (one version read for the whole operation).
+        await using var scope = http.RequestServices.CreateAsyncScope();
+        var loader = scope.ServiceProvider.GetRequiredService<Schema.GraphBatchLoader>();
         var userContext = new GraphQLUserContext(apiKeys.IsAuthorised(http.Request), apiKeys.AnyConfigured,
-            () => store.GetContentVersionAsync(http.RequestAborted));
+            async () => (await loader.SnapshotAsync(http.RequestAborted)).Version);
         string? etag = null;
         if (isGet)
         {
@@ -125,7 +128,7 @@ public sealed class GraphQLEndpoint(
             OperationName = graphQLRequest.OperationName,
             Variables = graphQLRequest.Variables,
             Extensions = graphQLRequest.Extensions,
-            RequestServices = http.RequestServices,
+            RequestServices = scope.ServiceProvider,
             User = http.User,
             UserContext = userContext,
             CancellationToken = http.RequestAborted,

@@ -49,7 +49,7 @@ public sealed class QueryGraphType : ObjectGraphType
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<JurisdictionGraphType>>>, IReadOnlyList<Jurisdiction>>("jurisdictions")
             .Description($"全部行政区域，按名称排序，每次至多 {MaxListSize} 个 (all places, by name).")
             .Windowed(MaxListSize)
-            .ResolveAsync(async c => ListWindow.Apply(c, (await Service<ReadModel>(c).CurrentAsync(c.CancellationToken)).Places, MaxListSize));
+            .ResolveAsync(async c => ListWindow.Apply(c, (await Snapshot(c)).Places, MaxListSize));
 
     private void AddJurisdictionField() =>
         Field<JurisdictionGraphType, Jurisdiction?>("jurisdiction")

@@ -97,6 +97,30 @@ public sealed class PersistedQueryTests : IClassFixture<PersistedQueryTests.Fact
     }
 
     [Fact]
+    public async Task An_operation_of_a_batch_reads_what_a_load_earlier_in_the_batch_wrote()
+    {
+        using var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", SafetyDutyApiFactory.ApiKey);
+        var text = File.ReadAllText(Directory.EnumerateFiles(AppContext.BaseDirectory, "000_*.txt", SearchOption.AllDirectories).First());
+        const string places = "{ jurisdictions { name } }";
+
+        var answers = (await PostAsync(client, new object[]
+        {
+            new { query = places },
+            new
+            {
+                query = "mutation($input: LoadDocumentInput!) { loadDocument(input: $input) { outcome } }",
+                variables = new { input = new { fileName = "kunshan-batch.txt", text } },
+            },
+            new { query = places },
+        })).AsArray();
+
+        Assert.DoesNotContain("昆山市", answers[0]!["data"]!["jurisdictions"]!.AsArray().Select(j => (string?)j!["name"]));
+        Assert.Equal("INSERTED", (string?)answers[1]!["data"]!["loadDocument"]!["outcome"]);
+        Assert.Contains("昆山市", answers[2]!["data"]!["jurisdictions"]!.AsArray().Select(j => (string?)j!["name"]));
+    }
+
+    [Fact]
     public async Task A_batch_over_the_bound_is_refused_whole_with_a_code_that_says_so()
     {
         using var client = _factory.CreateClient();
