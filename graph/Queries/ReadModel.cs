@@ -26,8 +26,9 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
     private readonly TaskCompletionSource _firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Snapshot? _current;
 
-    /// <summary>Completes once every place of a version has been read in the background (the server's warm-up);
-    /// stays completed after later loads, whose places are read again while the old ones answer.</summary>
+    /// <summary>Completes once every place of a version has been read in the background (the server's warm-up), and
+    /// stays completed: after a later load the new version's places are read again in the background, and a question
+    /// about one not read yet reads it itself.</summary>
     public Task FirstPlacesRead => _firstRead.Task;
 
     /// <summary>How many places of the current version have been read, of how many.</summary>
@@ -203,11 +204,11 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
             return closure;
         }
 
-        // Every place's graph, one place at a time, so that the first questions after a load find them read; stopped
-        // when a newer version replaces this one.
         /// <summary>How many of its places have been read so far.</summary>
         public int PlacesRead => _placeGraphs.Values.Count(entry => entry.IsValueCreated && entry.Value.IsCompletedSuccessfully);
 
+        // Every place's graph, one place at a time, so that the first questions after a load find them read; stopped
+        // when a newer version replaces this one.
         internal void StartReadingPlaces(Action allRead)
         {
             var token = _reading.Token;
