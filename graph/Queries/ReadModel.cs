@@ -100,6 +100,7 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
         private readonly Dictionary<string, Jurisdiction> _placesByName;
         private readonly Dictionary<string, Jurisdiction> _placesById;
         private readonly Dictionary<string, Sector> _sectorsById;
+        private readonly Lazy<IReadOnlyList<Jurisdiction>> _placesInNameOrder;
         private readonly ConcurrentDictionary<string, IReadOnlyList<Sector>> _closures = new(StringComparer.Ordinal);
         // Lazy: a dictionary's value factory may run twice under contention, and a place should be read once.
         private readonly ConcurrentDictionary<string, Lazy<Task<PlaceGraph>>> _placeGraphs = new(StringComparer.Ordinal);
@@ -122,6 +123,7 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
                 _placesById.TryAdd(place.Id, place);
             }
             _sectorsById = taxonomy.ToDictionary(s => s.Id, StringComparer.Ordinal);
+            _placesInNameOrder = new(() => [.. places.OrderBy(j => j.Name, StringComparer.Ordinal).ThenBy(j => j.Id, StringComparer.Ordinal)]);
         }
 
         public long Version { get; }
@@ -131,6 +133,9 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
 
         /// <summary>The whole sector taxonomy, as <see cref="IGraphStore.GetTaxonomyAsync"/> orders it.</summary>
         public IReadOnlyList<Sector> Taxonomy { get; }
+
+        /// <summary>Every place by name then id, compared ordinally (the order answers about every place follow).</summary>
+        public IReadOnlyList<Jurisdiction> PlacesInNameOrder => _placesInNameOrder.Value;
 
         /// <summary>The place with exactly this name (trimmed), or null.</summary>
         public Jurisdiction? Place(string name) => _placesByName.GetValueOrDefault(name.Trim());

@@ -107,7 +107,7 @@ public sealed class ResponsibilityQuery(AnswerCache cache)
 
         // Place by place, in the order of their names; a page reads the places up to its last answer, no further.
         IEnumerable<Jurisdiction> places = jurisdictionId is null
-            ? snapshot.Places.OrderBy(j => j.Name, StringComparer.Ordinal).ThenBy(j => j.Id, StringComparer.Ordinal)
+            ? snapshot.PlacesInNameOrder
             : snapshot.PlaceById(jurisdictionId) is { } one ? [one] : [];
         var answers = new List<Responsibility>();
         foreach (var place in places)
