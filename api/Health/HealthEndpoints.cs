@@ -10,7 +10,8 @@ public static class HealthEndpoints
 
     /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: the store answers too, and the places have been
     /// read into the read model once since the start, so that questions answer from memory. Readiness does not drop
-    /// after a load: the places it changed are read again by the first question about them.</summary>
+    /// after a load: the new version's places are read again in the background, and a question about one not read
+    /// yet reads it itself.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Text("ok"));

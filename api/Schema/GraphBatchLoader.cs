@@ -172,19 +172,9 @@ public sealed class GraphBatchLoader(IGraphStore store, ReadModel model)
                 answered[id] = neighbours;
             }
         }
-        if (answered.Count == ids.Count)
-        {
-            lock (_lock)
-            {
-                foreach (var (id, neighbours) in answered)
-                {
-                    _neighbours[(type, direction, id)] = InReadingOrder(neighbours);
-                }
-            }
-            return;
-        }
-
-        var edges = await store.GetEdgesAsync([.. ids.Where(id => !answered.ContainsKey(id))], type, direction, cancellationToken: cancellationToken);
+        // The rest from the store, in one call (none when the read model answered them all).
+        List<string> rest = [.. ids.Where(id => !answered.ContainsKey(id))];
+        var edges = rest.Count == 0 ? [] : await store.GetEdgesAsync(rest, type, direction, cancellationToken: cancellationToken);
         string FarEnd(GraphEdge edge) => direction == Direction.Outgoing ? edge.ToId : edge.FromId;
         string NearEnd(GraphEdge edge) => direction == Direction.Outgoing ? edge.FromId : edge.ToId;
 
@@ -193,13 +183,12 @@ public sealed class GraphBatchLoader(IGraphStore store, ReadModel model)
         {
             missing = edges.Select(FarEnd).Where(id => !_nodes.ContainsKey(id)).Distinct().ToList();
         }
-        var nodes = missing.Count == 0 ? [] : await store.GetNodesAsync(missing, cancellationToken);
+        if (missing.Count > 0)
+        {
+            await FetchNodesAsync(missing, cancellationToken);
+        }
         lock (_lock)
         {
-            foreach (var node in nodes)
-            {
-                _nodes[node.Id] = node;
-            }
             var byNear = edges.ToLookup(NearEnd);
             foreach (var id in ids)
             {

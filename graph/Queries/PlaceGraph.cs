@@ -70,11 +70,7 @@ public sealed class PlaceGraph
             }
         }
 
-        var sectorIds = taxonomy.Select(s => s.Id).ToList();
-        string[] places = [place.Id];
-        var leads = await store.GetEdgesAsync(sectorIds, EdgeType.Lead, Direction.Incoming, places, cancellationToken);
-        var assists = await store.GetEdgesAsync(sectorIds, EdgeType.Assist, Direction.Incoming, places, cancellationToken);
-        var covers = await store.GetEdgesAsync(sectorIds, EdgeType.Covers, Direction.Incoming, places, cancellationToken);
+        var (leads, assists, covers) = await RoleModel.ReadEdgesAsync(store, [.. taxonomy.Select(s => s.Id)], [place.Id], cancellationToken);
         var roles = RoleModel.Decide(
             leads,
             assists,

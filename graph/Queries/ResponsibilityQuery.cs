@@ -109,11 +109,12 @@ public sealed class ResponsibilityQuery(AnswerCache cache)
         IEnumerable<Jurisdiction> places = jurisdictionId is null
             ? snapshot.PlacesInNameOrder
             : snapshot.PlaceById(jurisdictionId) is { } one ? [one] : [];
+        var topicNames = distinctTopics.Select(t => t.Name).ToList();
         var answers = new List<Responsibility>();
         foreach (var place in places)
         {
             var graph = await snapshot.PlaceGraphAsync(place, cancellationToken);
-            foreach (var answer in AnswersIn(graph, topicsOfSector, distinctTopics.Select(t => t.Name).ToList()).Take(perPlace))
+            foreach (var answer in AnswersIn(graph, topicsOfSector, topicNames).Take(perPlace))
             {
                 if (skip > 0)
                 {

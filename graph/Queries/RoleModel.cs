@@ -19,21 +19,36 @@ public sealed record SectorRole(string BodyId, string SectorId, Role Role, IRead
 public sealed class RoleModel(IGraphStore store)
 {
     /// <summary>The roles of every body of the given places (null: every place) in the given sectors, with the
-    /// duties and bodies they name, read in a bounded number of store calls.</summary>
+    /// duties and bodies they name, read straight from the store in a bounded number of calls. Questions read roles
+    /// from the read model (<see cref="PlaceGraph"/>); this is the store's own answer it is checked against, and a way
+    /// to ask a store without one.</summary>
     public async Task<RoleTable> ReadAsync(
         IReadOnlyCollection<string> sectorIds,
         IReadOnlyCollection<string>? jurisdictionIds,
         CancellationToken cancellationToken = default)
     {
-        var leads = await store.GetEdgesAsync(sectorIds, EdgeType.Lead, Direction.Incoming, jurisdictionIds, cancellationToken);
-        var assists = await store.GetEdgesAsync(sectorIds, EdgeType.Assist, Direction.Incoming, jurisdictionIds, cancellationToken);
-        var covers = await store.GetEdgesAsync(sectorIds, EdgeType.Covers, Direction.Incoming, jurisdictionIds, cancellationToken);
+        var (leads, assists, covers) = await ReadEdgesAsync(store, sectorIds, jurisdictionIds, cancellationToken);
         var dutyIds = covers.Select(e => e.FromId).Concat(leads.Concat(assists).SelectMany(e => e.Evidence)).ToHashSet();
         var duties = (await store.GetNodesAsync(dutyIds, cancellationToken)).OfType<Duty>().ToDictionary(d => d.Id);
         var bodyIds = leads.Concat(assists).Select(e => e.FromId).Concat(covers.Select(e => duties.GetValueOrDefault(e.FromId)?.OwnerId).OfType<string>()).ToHashSet();
         var bodies = (await store.GetNodesAsync(bodyIds, cancellationToken)).OfType<Body>().ToDictionary(b => b.Id);
         var sectors = (await store.GetNodesAsync(sectorIds, cancellationToken)).OfType<Sector>().ToDictionary(s => s.Id);
         return Decide(leads, assists, covers, duties, bodies, sectors);
+    }
+
+    /// <summary>The edges the rule reads: LEAD, ASSIST and COVERS into the sectors, of the given places only (null:
+    /// every place).</summary>
+    public static async Task<(IReadOnlyList<GraphEdge> Leads, IReadOnlyList<GraphEdge> Assists, IReadOnlyList<GraphEdge> Covers)> ReadEdgesAsync(
+        IGraphStore store,
+        IReadOnlyCollection<string> sectorIds,
+        IReadOnlyCollection<string>? jurisdictionIds,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var leads = await store.GetEdgesAsync(sectorIds, EdgeType.Lead, Direction.Incoming, jurisdictionIds, cancellationToken);
+        var assists = await store.GetEdgesAsync(sectorIds, EdgeType.Assist, Direction.Incoming, jurisdictionIds, cancellationToken);
+        var covers = await store.GetEdgesAsync(sectorIds, EdgeType.Covers, Direction.Incoming, jurisdictionIds, cancellationToken);
+        return (leads, assists, covers);
     }
 
     /// <summary>The rule itself, over edges already read: one role per (body, sector).</summary>
