@@ -29,7 +29,8 @@ public sealed class AnswerCache(bool enabled = true)
             var fresh = new Generation(version);
             generation = Interlocked.CompareExchange(ref _current, fresh, generation) == generation ? fresh : Volatile.Read(ref _current);
         }
-        if (generation.Answers.TryGetValue(key, out var known) && known is T answer)
+        // A reader that lost the race to a reader of another version holds that version's generation: not its answers.
+        if (generation.Version == version && generation.Answers.TryGetValue(key, out var known) && known is T answer)
         {
             return answer;
         }
