@@ -10,9 +10,6 @@ namespace SafetyDuty.Graph.Queries;
 /// Read through the store's own contract (a few batched calls), so both stores give the same place.</summary>
 public sealed class PlaceGraph
 {
-    // Nodes are read in pages of this size, so that each store call stays bounded however large a place is.
-    private const int PageSize = 1000;
-
     private static readonly NodeLabel[] PlaceLabels = [NodeLabel.Document, NodeLabel.Body, NodeLabel.Leader, NodeLabel.Duty];
 
     private readonly Dictionary<string, GraphNode> _nodes;
@@ -56,17 +53,9 @@ public sealed class PlaceGraph
         var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
         foreach (var label in PlaceLabels)
         {
-            for (var skip = 0; ; skip += PageSize)
+            foreach (var node in await store.FindAllNodesAsync(new NodeQuery(label, JurisdictionId: place.Id), cancellationToken))
             {
-                var page = await store.FindNodesAsync(new NodeQuery(label, JurisdictionId: place.Id, Skip: skip, Take: PageSize), cancellationToken);
-                foreach (var node in page.Items)
-                {
-                    nodes[node.Id] = node;
-                }
-                if (page.Items.Count < PageSize || skip + PageSize >= page.TotalCount)
-                {
-                    break;
-                }
+                nodes[node.Id] = node;
             }
         }
 

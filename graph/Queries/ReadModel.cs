@@ -16,9 +16,6 @@ namespace SafetyDuty.Graph.Queries;
 /// server, whose first questions should find them read); otherwise a place is read by the first question about it.</param>
 public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = false) : IDisposable
 {
-    // Places are read in pages of this size, so that each store call stays bounded however many places there are.
-    private const int PageSize = 1000;
-
     // A bound on the closures remembered per version: topics are user input.
     private const int MaxClosures = 4096;
 
@@ -79,16 +76,7 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
 
     private async Task<Snapshot> BuildAsync(long version, CancellationToken cancellationToken)
     {
-        var places = new List<Jurisdiction>();
-        for (var skip = 0; ; skip += PageSize)
-        {
-            var page = await store.FindNodesAsync(new NodeQuery(NodeLabel.Jurisdiction, Skip: skip, Take: PageSize), cancellationToken);
-            places.AddRange(page.Items.OfType<Jurisdiction>());
-            if (page.Items.Count < PageSize || skip + PageSize >= page.TotalCount)
-            {
-                break;
-            }
-        }
+        var places = (await store.FindAllNodesAsync(new NodeQuery(NodeLabel.Jurisdiction), cancellationToken)).OfType<Jurisdiction>().ToList();
         var taxonomy = await store.GetTaxonomyAsync(cancellationToken);
         return new Snapshot(store, version, places, taxonomy);
     }
