@@ -10,7 +10,7 @@ internal static class NodeScripts
     public static async Task<string> RunAsync(string folder, string script, string arguments, TimeSpan limit)
     {
         var directory = Directory(folder);
-        if (!System.IO.Directory.Exists(Path.Combine(directory, "node_modules")))
+        if (!File.Exists(Path.Combine(directory, "node_modules", ".package-lock.json")))
         {
             await RunProcessAsync("npm", "ci --no-audit --no-fund", directory, TimeSpan.FromMinutes(5));
         }
