@@ -75,13 +75,17 @@ public sealed class QueryGraphType : ObjectGraphType
             {
                 var paging = await Paging.FromAsync(c);
                 var jurisdictionId = await OptionalJurisdictionIdAsync(c);
-                var query = new NodeQuery(
-                    NodeLabel.Body,
-                    JurisdictionId: jurisdictionId,
-                    AgencyType: c.GetArgument<string?>("agencyType"),
-                    NameContains: c.GetArgument<string?>("search"),
-                    Skip: paging.Skip,
-                    Take: paging.Take);
+                var agencyType = c.GetArgument<string?>("agencyType");
+                var search = c.GetArgument<string?>("search");
+                // One place's bodies come from its graph in memory; across places, from the store's index.
+                var snapshot = await Snapshot(c);
+                if (jurisdictionId is not null && snapshot.PlaceById(jurisdictionId) is { } place)
+                {
+                    var graph = await snapshot.PlaceGraphAsync(place, c.CancellationToken);
+                    var bodies = graph.FindBodies(agencyType, search, paging.Skip, paging.Take);
+                    return new Connection<Body>(bodies.Items, bodies.TotalCount, paging.Skip);
+                }
+                var query = new NodeQuery(NodeLabel.Body, jurisdictionId, agencyType, search, paging.Skip, paging.Take);
                 var page = await Store(c).FindNodesAsync(query, c.CancellationToken);
                 return new Connection<Body>(page.Items.OfType<Body>().ToList(), page.TotalCount, paging.Skip);
             });

@@ -73,7 +73,8 @@ public sealed class ComparisonQuery(AnswerCache cache)
 
         ComparisonCell Cell(Sector sector, Jurisdiction place)
         {
-            if (!tables.TryGetValue(place.Id, out var table))
+            // Most sectors of the taxonomy are not read in a given place: nothing to gather for them.
+            if (!tables.TryGetValue(place.Id, out var table) || !table.Reads(sector.Id))
             {
                 return new ComparisonCell(place, [], []);
             }

@@ -43,7 +43,7 @@ public sealed class GapQuery(AnswerCache cache)
         }
         var table = (await snapshot.PlaceGraphAsync(place, cancellationToken)).Roles;
 
-        bool LedByDepartment(string sectorId) => table.InSector(sectorId).Any(r => r.Role == Role.Lead && !BodyGroups.IsGroup(table.Bodies[r.BodyId]));
+        bool LedByDepartment(string sectorId) => table.InSector(sectorId).Any(r => r.Role == Role.Lead && !table.IsGroup(r.BodyId));
 
         // A body that leads a parent sector (燃气) leads its sub-sectors (瓶装燃气) too: that is no gap.
         bool LedFromAbove(Sector sector)
@@ -61,12 +61,12 @@ public sealed class GapQuery(AnswerCache cache)
         var coverage = new List<SectorCoverage>();
         foreach (var sector in snapshot.Taxonomy)
         {
-            var roles = table.InSector(sector.Id).ToList();
-            if (roles.Count == 0)
+            if (!table.Reads(sector.Id))
             {
                 continue;
             }
-            var departmentLeads = roles.Count(r => r.Role == Role.Lead && !BodyGroups.IsGroup(table.Bodies[r.BodyId]));
+            var roles = table.InSector(sector.Id).ToList();
+            var departmentLeads = roles.Count(r => r.Role == Role.Lead && !table.IsGroup(r.BodyId));
             CoverageProblem? problem = departmentLeads switch
             {
                 0 when !LedFromAbove(sector) => CoverageProblem.NoLead,

@@ -14,11 +14,13 @@ public sealed class PlaceGraph
 
     private readonly Dictionary<string, GraphNode> _nodes;
     private readonly ILookup<string, Duty> _dutiesOfOwner;
+    private readonly List<Body> _bodies;
 
-    private PlaceGraph(Jurisdiction place, Dictionary<string, GraphNode> nodes, RoleTable roles)
+    private PlaceGraph(Jurisdiction place, Dictionary<string, GraphNode> nodes, List<Body> bodies, RoleTable roles)
     {
         Place = place;
         _nodes = nodes;
+        _bodies = bodies;
         Roles = roles;
         // A body's or a leader's duties as the document numbers them.
         _dutiesOfOwner = nodes.Values.OfType<Duty>()
@@ -39,6 +41,17 @@ public sealed class PlaceGraph
     /// <summary>A document, body, leader or duty of the place; null when the place holds no node with this id.</summary>
     public GraphNode? Node(string id) => _nodes.GetValueOrDefault(id);
 
+    /// <summary>The place's bodies as the store's <see cref="IGraphStore.FindNodesAsync"/> pages them, from memory:
+    /// of one agency type, with a name that contains a text (ordinal, as the stores compare), in the store's order.</summary>
+    public Page<Body> FindBodies(string? agencyType, string? nameContains, int skip, int take)
+    {
+        var matches = _bodies
+            .Where(b => (agencyType is null || b.AgencyType == agencyType)
+                && (string.IsNullOrEmpty(nameContains) || b.DisplayName.Contains(nameContains, StringComparison.Ordinal)))
+            .ToList();
+        return new Page<Body>([.. matches.Skip(Math.Max(0, skip)).Take(Math.Max(0, take))], matches.Count);
+    }
+
     /// <summary>A body's or a leader's duties, in document order.</summary>
     public IReadOnlyList<Duty> DutiesOf(string ownerId) => [.. _dutiesOfOwner[ownerId]];
 
@@ -51,11 +64,16 @@ public sealed class PlaceGraph
         CancellationToken cancellationToken = default)
     {
         var nodes = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
+        var bodies = new List<Body>();
         foreach (var label in PlaceLabels)
         {
             foreach (var node in await store.FindAllNodesAsync(new NodeQuery(label, JurisdictionId: place.Id), cancellationToken))
             {
                 nodes[node.Id] = node;
+                if (node is Body body)
+                {
+                    bodies.Add(body);
+                }
             }
         }
 
@@ -67,6 +85,6 @@ public sealed class PlaceGraph
             nodes.Values.OfType<Duty>().ToDictionary(d => d.Id, StringComparer.Ordinal),
             nodes.Values.OfType<Body>().ToDictionary(b => b.Id, StringComparer.Ordinal),
             taxonomy.ToDictionary(s => s.Id, StringComparer.Ordinal));
-        return new PlaceGraph(place, nodes, roles);
+        return new PlaceGraph(place, nodes, bodies, roles);
     }
 }

@@ -148,6 +148,7 @@ public sealed class RoleTable
     private readonly IReadOnlyDictionary<(string Body, string Sector), SectorRole> _roles;
     private readonly ILookup<string, SectorRole> _bySector;
     private readonly ILookup<string, SectorRole> _byBody;
+    private readonly HashSet<string> _groups;
 
     public RoleTable(
         IReadOnlyDictionary<(string Body, string Sector), SectorRole> roles,
@@ -159,8 +160,16 @@ public sealed class RoleTable
         Duties = duties;
         Bodies = bodies;
         SectorsOfDuty = sectorsOfDuty;
-        _bySector = roles.Values.ToLookup(r => r.SectorId, StringComparer.Ordinal);
+        // Each sector's roles in the order its bodies are listed (departments before groups, then as the document
+        // introduces them), sorted once here rather than for every question about the sector.
+        _bySector = roles.Values
+            .OrderBy(r => BodyGroups.IsGroup(bodies[r.BodyId]))
+            .ThenBy(r => bodies[r.BodyId].Source?.Start ?? int.MaxValue)
+            .ThenBy(r => bodies[r.BodyId].Name, StringComparer.Ordinal)
+            .ThenBy(r => r.BodyId, StringComparer.Ordinal)
+            .ToLookup(r => r.SectorId, StringComparer.Ordinal);
         _byBody = roles.Values.ToLookup(r => r.BodyId, StringComparer.Ordinal);
+        _groups = bodies.Values.Where(BodyGroups.IsGroup).Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The sectors read (of those asked) that a duty covers (COVERS).</summary>
@@ -174,19 +183,23 @@ public sealed class RoleTable
 
     public SectorRole? Of(string bodyId, string sectorId) => _roles.GetValueOrDefault((bodyId, sectorId));
 
-    /// <summary>Every body's role in one sector.</summary>
+    /// <summary>Every body's role in one sector, departments first, in the order the document introduces them.</summary>
     public IEnumerable<SectorRole> InSector(string sectorId) => _bySector[sectorId];
+
+    /// <summary>Whether any body has a role in the sector.</summary>
+    public bool Reads(string sectorId) => _bySector.Contains(sectorId);
+
+    /// <summary>Whether the body is a group (各部门, 政府), never counted as a department (<see cref="BodyGroups"/>).</summary>
+    public bool IsGroup(string bodyId) => _groups.Contains(bodyId);
 
     /// <summary>One body's roles, in every sector read.</summary>
     public IEnumerable<SectorRole> OfBody(string bodyId) => _byBody[bodyId];
 
     /// <summary>The bodies with a role in one sector, in the order the document introduces them.</summary>
     public IReadOnlyList<Body> BodiesIn(string sectorId, string jurisdictionId, Role role) => _bySector[sectorId]
-        .Where(r => r.Role == role && Bodies[r.BodyId].JurisdictionId == jurisdictionId)
+        .Where(r => r.Role == role)
         .Select(r => Bodies[r.BodyId])
-        .OrderBy(b => BodyGroups.IsGroup(b))
-        .ThenBy(b => b.Source?.Start ?? int.MaxValue)
-        .ThenBy(b => b.Name, StringComparer.Ordinal)
+        .Where(b => b.JurisdictionId == jurisdictionId)
         .ToList();
 }
 

@@ -48,6 +48,37 @@ public sealed class ReadModelTests : IDisposable
     }
 
     [Fact]
+    public async Task Pages_a_places_bodies_as_the_store_pages_them_for_every_filter()
+    {
+        using var store = await StoreWithAsync(5);
+        using var model = new ReadModel(store);
+        var snapshot = await model.CurrentAsync();
+        var compared = 0;
+        foreach (var place in snapshot.Places)
+        {
+            var graph = await snapshot.PlaceGraphAsync(place);
+            var bodies = graph.Nodes.OfType<Body>().ToList();
+            // No filter, each agency type, two characters of a name, a name's last two characters with a type, nothing.
+            var filters = new List<(string? AgencyType, string? Search)> { (null, null), (null, ""), (null, "没有这个") };
+            filters.AddRange(bodies.Select(b => b.AgencyType).OfType<string>().Distinct().Select(t => ((string?)t, (string?)null)));
+            filters.AddRange(bodies.Where(b => b.Name.Length >= 3).Take(6).Select(b => ((string?)null, (string?)b.Name.Substring(1, 2))));
+            filters.AddRange(bodies.Where(b => b.AgencyType is not null).Take(3).Select(b => (b.AgencyType, (string?)b.Name[^2..])));
+            foreach (var (agencyType, search) in filters)
+            {
+                foreach (var (skip, take) in new[] { (0, 5), (5, 5), (0, 1000), (990, 20) })
+                {
+                    var expected = await store.FindNodesAsync(new NodeQuery(NodeLabel.Body, place.Id, agencyType, search, skip, take));
+                    var actual = graph.FindBodies(agencyType, search, skip, take);
+                    Assert.Equal(expected.TotalCount, actual.TotalCount);
+                    Assert.Equal(expected.Items.Select(b => b.Id), actual.Items.Select(b => b.Id));
+                    compared += actual.Items.Count;
+                }
+            }
+        }
+        Assert.True(compared > 300, $"only {compared} bodies compared");
+    }
+
+    [Fact]
     public async Task Reads_a_place_once_per_content_version_however_many_questions_ask()
     {
         using var store = await StoreWithAsync(2);
