@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
@@ -7,12 +9,15 @@ using GraphQLParser.AST;
 namespace SafetyDuty.Api.Http;
 
 /// <summary>Parsed documents by query text, and whether each has passed validation once. A document is immutable
-/// per request, so a repeated query skips parsing and the schema-only validation rules; the rules that depend on
-/// the request (complexity with variables, the API key) still run every time.</summary>
+/// per request, so a repeated query skips parsing and the schema-only validation rules. The rules that depend on the
+/// request run again, unless their answer is already known: a query (the API key rule concerns mutations only) whose
+/// page sizes passed the depth and complexity limits once passes them again, since those limits read nothing of a
+/// request but its document, its operation and its numbers, flags and nulls (<see cref="LimitsKey"/>).</summary>
 public sealed class DocumentCache(IDocumentBuilder builder) : IConfigureExecution
 {
     // A bound on entries, not bytes: queries are already bounded by Api:MaxRequestBytes.
     private const int MaxEntries = 2048;
+    private const int MaxLimitsKeys = 64;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     /// <summary>Parses once per distinct query text. Throws GraphQL.NET's syntax error for a malformed query.</summary>
@@ -41,16 +46,64 @@ public sealed class DocumentCache(IDocumentBuilder builder) : IConfigureExecutio
         {
             return await next(options);
         }
+        var limitsKey = IsQuery(entry.Document, options.OperationName) ? LimitsKey(options.OperationName, options.Variables) : null;
         if (entry.Validated)
         {
-            options.ValidationRules = options.CachedDocumentValidationRules ?? [];
+            options.ValidationRules = limitsKey is not null && entry.WithinLimits.ContainsKey(limitsKey)
+                ? []
+                : options.CachedDocumentValidationRules ?? [];
         }
         var result = await next(options);
         if (result.Executed)
         {
             entry.Validated = true;
+            if (limitsKey is not null)
+            {
+                if (entry.WithinLimits.Count >= MaxLimitsKeys)
+                {
+                    entry.WithinLimits.Clear();
+                }
+                entry.WithinLimits.TryAdd(limitsKey, true);
+            }
         }
         return result;
+    }
+
+    // What the depth and complexity limits of a query can depend on besides its document: the operation chosen, and
+    // the variables that are numbers (first, last), flags (@skip, @include) or null (an id argument given or not).
+    // Text variables, the place names and topics that make questions distinct, cannot change them. The complexity
+    // delegate (GraphQLRegistration.Complexity) must keep to this: it reads only those.
+    internal static string LimitsKey(string? operationName, Inputs? variables)
+    {
+        var key = new StringBuilder(operationName);
+        foreach (var (name, value) in variables ?? Inputs.Empty)
+        {
+            key.Append('|').Append(name).Append('=').Append(value switch
+            {
+                null => "null",
+                bool flag => flag ? "true" : "false",
+                int or long or double or decimal or System.Numerics.BigInteger => Convert.ToString(value, CultureInfo.InvariantCulture),
+                _ => "value",
+            });
+        }
+        return key.ToString();
+    }
+
+    private static bool IsQuery(GraphQLDocument document, string? operationName)
+    {
+        GraphQLOperationDefinition? selected = null;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is GraphQLOperationDefinition operation && (operationName is null || operation.Name?.Value == operationName))
+            {
+                if (selected is not null)
+                {
+                    return false;
+                }
+                selected = operation;
+            }
+        }
+        return selected?.Operation == OperationType.Query;
     }
 
     private sealed class Entry(GraphQLDocument document)
@@ -58,5 +111,8 @@ public sealed class DocumentCache(IDocumentBuilder builder) : IConfigureExecutio
         public GraphQLDocument Document { get; } = document;
 
         public volatile bool Validated;
+
+        /// <summary>The <see cref="LimitsKey"/>s this document has passed the limits with.</summary>
+        public ConcurrentDictionary<string, bool> WithinLimits { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -67,6 +67,8 @@ public static class GraphQLRegistration
     private static ComplexityOptions Complexity(ApiOptions api)
     {
         var options = new ComplexityOptions { MaxDepth = api.MaxDepth, MaxComplexity = api.MaxComplexity };
+        // The delegates read a field's numbers (first, last) and whether an id is given, never a text: a document's
+        // passing the limits is remembered by those alone (DocumentCache.LimitsKey).
         var standard = options.DefaultComplexityImpactDelegate;
         // Introspection is bounded by the schema's size, not by the data; counting its lists as 20 rows each would
         // refuse GraphiQL's own introspection query (complexity ≈ 500 000). The depth limit still applies to it.

@@ -65,6 +65,29 @@ public sealed class SafetyLimitTests(SafetyLimitTests.Factory api) : IClassFixtu
     }
 
     [Fact]
+    public async Task Refuses_a_page_size_over_the_complexity_limit_however_often_the_same_document_passed_with_smaller_pages()
+    {
+        // One document; only its page size varies. The limits a document passed with one page size are remembered,
+        // never carried over to another page size, nor to texts that make the questions distinct.
+        const string Query = "query Wide($n: Int, $search: String) { bodies(first: $n, search: $search) { nodes { duties { sectors { children { name aliases } } } } } }";
+        using var client = api.CreateClient();
+        async Task<string?> RefusalAsync(int pageSize, string search)
+        {
+            using var response = await SafetyDutyApiFactory.PostAsync(client, Query,
+                new JsonObject { ["n"] = pageSize, ["search"] = search }, accept: "application/graphql-response+json");
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            return (string?)body["errors"]?[0]?["message"];
+        }
+
+        for (var round = 0; round < 3; round++)
+        {
+            Assert.Null(await RefusalAsync(1, $"局{round}"));
+            Assert.StartsWith("查询过于复杂", await RefusalAsync(100, $"局{round}"), StringComparison.Ordinal);
+            Assert.Null(await RefusalAsync(1, $"委{round}"));
+        }
+    }
+
+    [Fact]
     public async Task Refuses_a_page_larger_than_one_hundred()
     {
         var (status, body) = await PostAsync("{ bodies(first: 101) { totalCount } }");
