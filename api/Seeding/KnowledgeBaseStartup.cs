@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SafetyDuty.Graph.Model;
 using SafetyDuty.Graph.Queries;
+using SafetyDuty.Graph.Sqlite;
 using SafetyDuty.Graph.Store;
 using SafetyDuty.Seed.Extraction;
 using SafetyDuty.Seed.Reading;
@@ -44,12 +45,15 @@ public sealed partial class KnowledgeBaseStartup(
             LogNoSeedDirectory(directory);
             return;
         }
+        var loaded = 0;
         foreach (var file in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
         {
             var read = reader.Read(file);
             var outcome = await store.LoadDocumentAsync(read.Graph, cancellationToken);
             LogSeedLoaded(file, read.Graph.Document.Title, read.Report.Duties, outcome);
+            loaded++;
         }
+        await store.CompactAfterLoadAsync(loaded, intoEmptyStore: true, cancellationToken);
     }
 
     private static string SeedDirectory(string? configured)

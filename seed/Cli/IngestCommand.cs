@@ -148,17 +148,8 @@ internal static class IngestCommand
         int Count(LoadOutcome outcome) => loaded.Count(d => d.Outcome == outcome);
     }
 
-    // Documents written in one run from which the embedded store's full-text index is merged into one segment
-    // (SqliteGraphStore.CompactSearchIndexAsync); below it, FTS5's own merging keeps up.
-    private const int BulkLoad = 10;
-
-    private static async Task CompactAfterBulkLoadAsync(IGraphStore store, List<LoadedDocument> loaded)
-    {
-        if (store is SqliteGraphStore sqlite && loaded.Count(d => d.Outcome != LoadOutcome.Unchanged) >= BulkLoad)
-        {
-            await sqlite.CompactSearchIndexAsync();
-        }
-    }
+    private static Task CompactAfterBulkLoadAsync(IGraphStore store, List<LoadedDocument> loaded) =>
+        store.CompactAfterLoadAsync(loaded.Count(d => d.Outcome != LoadOutcome.Unchanged), intoEmptyStore: false);
 
     private sealed record Options(string? Database, bool Json, List<string> Inputs);
 
