@@ -10,7 +10,7 @@ namespace SafetyDuty.Benchmarks.Load;
 /// phase against the same server in the same run, so that throughputs can be compared with <c>{ __typename }</c>:
 /// distinct questions about one place (every kind the page asks), distinct questions about every place, and the
 /// repeated question (the same responsibilities question over and over, everywhere and in one place).
-/// Usage: load --url http://127.0.0.1:5000/graphql [--seconds 10] [--concurrency 16] [--seed 1] [--phases distinct,repeated]
+/// Usage: load --url http://127.0.0.1:5000/graphql [--seconds 10] [--warmup 3] [--concurrency 16] [--seed 1] [--phases distinct,repeated]
 /// (distinct questions are measured against a server started with its answer cache off, Answers__Cache=false).</summary>
 public static class GraphQLLoadTest
 {
@@ -29,24 +29,27 @@ public static class GraphQLLoadTest
             Timeout = TimeSpan.FromSeconds(60),
         };
         var duration = TimeSpan.FromSeconds(seconds);
+        // How long each phase runs before it is measured: long enough for the runtime's tiered compilation to reach
+        // its final code on two busy cores, as on a server that has been up for a while.
+        var warmup = TimeSpan.FromSeconds(int.Parse(Option(args, "--warmup") ?? "3", CultureInfo.InvariantCulture));
         var questions = await Questions.ReadAsync(client, seed);
         var firstPlace = await FirstPlaceAsync(client);
         var phasesAsked = Option(args, "--phases") ?? "distinct,repeated";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{questions.Places} places; {seconds} s a phase at concurrency {concurrency}; load average {LoadAverage()}"));
 
-        var typename = await MeasureAsync(client, Fixed("{ __typename }", Typename), duration, concurrency);
+        var typename = await MeasureAsync(client, warmup, Fixed("{ __typename }", Typename), duration, concurrency);
         var phases = new List<(string, Result)> { ("{ __typename }", typename) };
         if (phasesAsked.Contains("distinct", StringComparison.Ordinal))
         {
-            phases.Add(("distinct, one place", await MeasureAsync(client, questions.NextInOnePlace, duration, concurrency)));
-            phases.Add(("distinct, everywhere", await MeasureAsync(client, questions.NextEverywhere, duration, concurrency)));
+            phases.Add(("distinct, one place", await MeasureAsync(client, warmup, questions.NextInOnePlace, duration, concurrency)));
+            phases.Add(("distinct, everywhere", await MeasureAsync(client, warmup, questions.NextEverywhere, duration, concurrency)));
         }
         if (phasesAsked.Contains("repeated", StringComparison.Ordinal))
         {
-            phases.Add(("repeated, everywhere", await MeasureAsync(client, Fixed("repeated, everywhere", Repeated), duration, concurrency)));
+            phases.Add(("repeated, everywhere", await MeasureAsync(client, warmup, Fixed("repeated, everywhere", Repeated), duration, concurrency)));
             var inPlace = Repeated.Replace("\"餐饮\"]", $"\"餐饮\"], jurisdiction:\"{firstPlace}\"", StringComparison.Ordinal);
-            phases.Add(("repeated, in a place", await MeasureAsync(client, Fixed("repeated, in a place", inPlace), duration, concurrency)));
+            phases.Add(("repeated, in a place", await MeasureAsync(client, warmup, Fixed("repeated, in a place", inPlace), duration, concurrency)));
         }
 
         Console.WriteLine();
@@ -81,8 +84,6 @@ public static class GraphQLLoadTest
 
     private sealed record Sample(string Kind, double Milliseconds, int Bytes);
 
-    // How long each phase runs before it is measured.
-    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(3);
 
     private static Func<Question> Fixed(string kind, string query)
     {
@@ -99,7 +100,7 @@ public static class GraphQLLoadTest
         return places[0].GetProperty("name").GetString()!;
     }
 
-    private static async Task<Result> MeasureAsync(HttpClient client, Func<Question> next, TimeSpan duration, int concurrency)
+    private static async Task<Result> MeasureAsync(HttpClient client, TimeSpan warmup, Func<Question> next, TimeSpan duration, int concurrency)
     {
         var gate = new Lock();
         Question Next()
@@ -115,7 +116,7 @@ public static class GraphQLLoadTest
         // An error during the warm-up counts as an error too.
         var errors = 0;
         var firstErrors = new List<string>();
-        await RunWorkersAsync(Warmup, _ => { });
+        await RunWorkersAsync(warmup, _ => { });
         var samples = new List<Sample>[concurrency];
         for (var worker = 0; worker < concurrency; worker++)
         {
