@@ -28,6 +28,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     // Pooled connections keep the file open; let it go (a test deletes its file, a host shuts down).
     public void Dispose()
     {
+        CloseVersionReader();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }

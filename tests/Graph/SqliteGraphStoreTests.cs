@@ -33,6 +33,30 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
     }
 
     [Fact]
+    public async Task Sees_the_content_version_another_store_on_the_same_file_moved_and_reads_it_again_after_dispose()
+    {
+        // The API reads the version through one prepared statement on a connection of its own; an ingest run beside
+        // it writes through another store (another process in real use). Each read must see the last commit.
+        var reader = (SqliteGraphStore)Store;
+        var before = await reader.GetContentVersionAsync();
+        using (var writer = new SqliteGraphStore(DatabasePath))
+        {
+            var doc = new TestDocument("吴江区", "安全生产职责清单");
+            doc.Duty(doc.Body("区应急管理局", "应急管理"), "负责全区安全生产综合监督管理。");
+            await writer.LoadDocumentAsync(doc.Build());
+            Assert.Equal(await writer.GetContentVersionAsync(), await reader.GetContentVersionAsync());
+        }
+        var after = await reader.GetContentVersionAsync();
+        Assert.NotEqual(before, after);
+
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => reader.GetContentVersionAsync())));
+        Assert.All(concurrent, version => Assert.Equal(after, version));
+
+        reader.Dispose();
+        Assert.Equal(after, await reader.GetContentVersionAsync());
+    }
+
+    [Fact]
     public async Task Upgrades_a_first_version_file_holding_the_taxonomy_and_refills_its_full_text_index()
     {
         var path = Path.Combine(_directory, "version-1.db");
