@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The API load benchmark (bench/Load/GraphQLLoadTest.cs), concurrency 16 by default, each phase against
-# { __typename } on the same server in the same run:
+# The API load benchmark (bench/Load/GraphQLLoadTest.cs), concurrency 16 by default, each phase measured in turns
+# with { __typename } on the same server (a slice of one, then of the other), its ratio to those turns:
 # - distinct questions of every kind the page asks, about one place and about every place, on a server whose answer
 #   cache is off (Answers__Cache=false), so that no answer is served from an earlier request;
 # - the repeated question (responsibilities(燃气, 餐饮) everywhere and in one place) on a server with its cache on.

@@ -9,8 +9,10 @@ namespace SafetyDuty.Benchmarks.Load;
 /// <summary>A small closed-loop load client: N workers post GraphQL questions back to back for a fixed time, each
 /// phase against the same server in the same run, so that throughputs can be compared with <c>{ __typename }</c>:
 /// distinct questions about one place (every kind the page asks), distinct questions about every place, and the
-/// repeated question (the same responsibilities question over and over, everywhere and in one place).
-/// Usage: load --url http://127.0.0.1:5000/graphql [--seconds 10] [--warmup 3] [--concurrency 16] [--seed 1] [--phases distinct,repeated]
+/// repeated question (the same responsibilities question over and over, everywhere and in one place). Each of these
+/// phases is measured in turns with <c>{ __typename }</c> (a slice of one, then a slice of the other), and its ratio is
+/// to those turns: on a shared machine <c>{ __typename }</c> alone varied by half from one run to the next.
+/// Usage: load --url http://127.0.0.1:5000/graphql [--seconds 10] [--warmup 3] [--turns 4] [--concurrency 16] [--seed 1] [--phases distinct,repeated]
 /// (distinct questions are measured against a server started with its answer cache off, Answers__Cache=false).</summary>
 public static class GraphQLLoadTest
 {
@@ -32,31 +34,35 @@ public static class GraphQLLoadTest
         // How long each phase runs before it is measured: long enough for the runtime's tiered compilation to reach
         // its final code on two busy cores, as on a server that has been up for a while.
         var warmup = TimeSpan.FromSeconds(int.Parse(Option(args, "--warmup") ?? "3", CultureInfo.InvariantCulture));
+        // Each phase after the first is measured in this many turns with { __typename } (its ratio is to those turns).
+        var turns = int.Parse(Option(args, "--turns") ?? "4", CultureInfo.InvariantCulture);
         var questions = await Questions.ReadAsync(client, seed);
         var firstPlace = await FirstPlaceAsync(client);
         var phasesAsked = Option(args, "--phases") ?? "distinct,repeated";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{questions.Places} places; {seconds} s a phase at concurrency {concurrency}; load average {LoadAverage()}"));
 
-        var typename = await MeasureAsync(client, warmup, Fixed("{ __typename }", Typename), duration, concurrency);
+        var typenameStream = Fixed("{ __typename }", Typename);
+        var typename = await MeasureAsync(client, warmup, typenameStream, duration, concurrency);
         var phases = new List<(string, Result)> { ("{ __typename }", typename) };
+        Task<Result> InTurnsAsync(Func<Question> stream) => MeasureAsync(client, warmup, stream, duration, concurrency, typenameStream, turns);
         if (phasesAsked.Contains("distinct", StringComparison.Ordinal))
         {
-            phases.Add(("distinct, one place", await MeasureAsync(client, warmup, questions.NextInOnePlace, duration, concurrency)));
-            phases.Add(("distinct, everywhere", await MeasureAsync(client, warmup, questions.NextEverywhere, duration, concurrency)));
+            phases.Add(("distinct, one place", await InTurnsAsync(questions.NextInOnePlace)));
+            phases.Add(("distinct, everywhere", await InTurnsAsync(questions.NextEverywhere)));
         }
         if (phasesAsked.Contains("repeated", StringComparison.Ordinal))
         {
-            phases.Add(("repeated, everywhere", await MeasureAsync(client, warmup, Fixed("repeated, everywhere", Repeated), duration, concurrency)));
+            phases.Add(("repeated, everywhere", await InTurnsAsync(Fixed("repeated, everywhere", Repeated))));
             var inPlace = Repeated.Replace("\"餐饮\"]", $"\"餐饮\"], jurisdiction:\"{firstPlace}\"", StringComparison.Ordinal);
-            phases.Add(("repeated, in a place", await MeasureAsync(client, warmup, Fixed("repeated, in a place", inPlace), duration, concurrency)));
+            phases.Add(("repeated, in a place", await InTurnsAsync(Fixed("repeated, in a place", inPlace))));
         }
 
         Console.WriteLine();
         foreach (var (name, result) in phases)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-26} {result.Throughput,8:F0} req/s  ratio {result.Throughput / typename.Throughput,5:F2}  p50 {result.Overall.P50,7:F2}  p95 {result.Overall.P95,7:F2}  p99 {result.Overall.P99,7:F2} ms  {result.Overall.Count} requests, {result.Errors} errors, largest answer {result.Overall.MaxBytes / 1024.0:F1} KB"));
+                $"{name,-26} {result.Throughput,8:F0} req/s  ratio {result.Throughput / (result.Alongside ?? typename.Throughput),5:F2}  p50 {result.Overall.P50,7:F2}  p95 {result.Overall.P95,7:F2}  p99 {result.Overall.P99,7:F2} ms  {result.Overall.Count} requests, {result.Errors} errors, largest answer {result.Overall.MaxBytes / 1024.0:F1} KB{(result.Alongside is { } alongside ? $"; {{ __typename }} in turn with it {alongside:F0} req/s" : "")}"));
         }
         foreach (var (name, result) in phases.Where(p => p.Item1.StartsWith("distinct", StringComparison.Ordinal)))
         {
@@ -80,7 +86,8 @@ public static class GraphQLLoadTest
 
     private sealed record Stats(int Count, double P50, double P95, double P99, int MaxBytes);
 
-    private sealed record Result(double Throughput, Stats Overall, IReadOnlyDictionary<string, Stats> ByKind, int Errors, IReadOnlyList<string> FirstErrors);
+    /// <param name="Alongside">The throughput of <c>{ __typename }</c> measured in turn with the phase, slice by slice.</param>
+    private sealed record Result(double Throughput, Stats Overall, IReadOnlyDictionary<string, Stats> ByKind, int Errors, IReadOnlyList<string> FirstErrors, double? Alongside = null);
 
     private sealed record Sample(string Kind, double Milliseconds, int Bytes);
 
@@ -100,7 +107,16 @@ public static class GraphQLLoadTest
         return places[0].GetProperty("name").GetString()!;
     }
 
-    private static async Task<Result> MeasureAsync(HttpClient client, TimeSpan warmup, Func<Question> next, TimeSpan duration, int concurrency)
+    // With an alternate stream ({ __typename }), the measured time is cut into slices taken in turn, the alternate's
+    // then the phase's, so that both see the same state of a shared machine and their ratio does not follow its swings.
+    private static async Task<Result> MeasureAsync(
+        HttpClient client,
+        TimeSpan warmup,
+        Func<Question> next,
+        TimeSpan duration,
+        int concurrency,
+        Func<Question>? alternate = null,
+        int turns = 1)
     {
         var gate = new Lock();
         Question Next()
@@ -122,19 +138,31 @@ public static class GraphQLLoadTest
         {
             samples[worker] = [];
         }
-        var elapsed = await RunWorkersAsync(duration, sample => samples[sample.Worker].Add(sample.Sample));
+        var elapsed = 0.0;
+        var alternateCount = 0;
+        var alternateElapsed = 0.0;
+        var slice = alternate is null ? duration : duration / turns;
+        for (var turn = 0; turn < (alternate is null ? 1 : turns); turn++)
+        {
+            if (alternate is not null)
+            {
+                alternateElapsed += await RunWorkersAsync(slice, _ => Interlocked.Increment(ref alternateCount), alternate);
+            }
+            elapsed += await RunWorkersAsync(slice, sample => samples[sample.Worker].Add(sample.Sample));
+        }
         var all = samples.SelectMany(s => s).ToList();
         return new Result(all.Count / elapsed, StatsOf(all),
-            all.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => StatsOf([.. g])), errors, firstErrors);
+            all.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => StatsOf([.. g])), errors, firstErrors,
+            alternate is null ? null : alternateCount / alternateElapsed);
 
-        async Task<double> RunWorkersAsync(TimeSpan length, Action<(int Worker, Sample Sample)> record)
+        async Task<double> RunWorkersAsync(TimeSpan length, Action<(int Worker, Sample Sample)> record, Func<Question>? stream = null)
         {
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
             {
                 while (clock.Elapsed < length)
                 {
-                    var question = Next();
+                    var question = stream?.Invoke() ?? Next();
                     var start = Stopwatch.GetTimestamp();
                     var (ok, bytes, text) = await PostAsync(client, question.Body);
                     record((worker, new Sample(question.Kind, Stopwatch.GetElapsedTime(start).TotalMilliseconds, bytes)));
