@@ -18,6 +18,7 @@ public sealed class GraphQLEndpoint(
     DocumentCache documents,
     ApiKeyCheck apiKeys,
     PersistedQueries persistedQueries,
+    ResponseCache responses,
     IOptions<ApiOptions> options)
 {
     private readonly ApiOptions _options = options.Value;
@@ -48,13 +49,25 @@ public sealed class GraphQLEndpoint(
         }
         if (!isBatch)
         {
-            var (result, status) = await AnswerAsync(http, requests[0], isGet, mediaType);
-            if (result is null)
+            var answer = await AnswerAsync(http, requests[0], isGet, mediaType, keepWholeAnswers: true);
+            if (answer.Kept is { } kept)
+            {
+                await SendAsync(http, kept, mediaType, StatusCodes.Status200OK);
+                return;
+            }
+            if (answer.Result is null)
             {
                 http.Response.StatusCode = StatusCodes.Status304NotModified;
                 return;
             }
-            await WriteAsync(http, result, mediaType, status);
+            var status = answer.Status ?? GraphQLHttpStatus.Of(answer.Result, mediaType);
+            using var body = await SerializeAsync(answer.Result, http.RequestAborted);
+            var bytes = body.GetBuffer().AsMemory(0, (int)body.Length);
+            if (answer.KeepAs is { } key && status == StatusCodes.Status200OK)
+            {
+                responses.Keep(key, bytes.Span);
+            }
+            await SendAsync(http, bytes, mediaType, status);
             return;
         }
 
@@ -63,20 +76,26 @@ public sealed class GraphQLEndpoint(
         var results = new List<ExecutionResult>(requests.Count);
         foreach (var one in requests)
         {
-            results.Add((await AnswerAsync(http, one, isGet: false, mediaType)).Result!);
+            results.Add((await AnswerAsync(http, one, isGet: false, mediaType, keepWholeAnswers: false)).Result!);
         }
         await WriteAsync(http, results, mediaType, StatusCodes.Status200OK);
     }
 
-    // One operation: its query (a persisted one looked up by hash), parsed once, executed. No result: a GET whose
-    // tag the client already holds (304).
-    private async Task<(ExecutionResult? Result, int? Status)> AnswerAsync(HttpContext http, GraphQLRequest graphQLRequest, bool isGet, string mediaType)
+    /// <param name="Result">The answer; none for a GET whose tag the client already holds (304), or a kept one.</param>
+    /// <param name="Status">The status when the request was refused before it executed.</param>
+    /// <param name="Kept">A whole answer to the same question, kept from an earlier request (<see cref="ResponseCache"/>).</param>
+    /// <param name="KeepAs">Where to keep this answer if it is whole.</param>
+    private readonly record struct Answer(ExecutionResult? Result, int? Status, byte[]? Kept = null, string? KeepAs = null);
+
+    // One operation: its query (a persisted one looked up by hash), parsed once, executed, or a whole answer to the
+    // same query kept from before. No result: a GET whose tag the client already holds (304).
+    private async Task<Answer> AnswerAsync(HttpContext http, GraphQLRequest graphQLRequest, bool isGet, string mediaType, bool keepWholeAnswers)
     {
         var (resolved, persistedError) = persistedQueries.Resolve(graphQLRequest);
         if (resolved is null)
         {
             var result = new ExecutionResult(persistedError!);
-            return (result, persistedError!.Code == "MALFORMED_REQUEST" ? GraphQLHttpStatus.Of(RequestRejection.MalformedRequest) : GraphQLHttpStatus.Of(result, mediaType));
+            return new(result, persistedError!.Code == "MALFORMED_REQUEST" ? GraphQLHttpStatus.Of(RequestRejection.MalformedRequest) : GraphQLHttpStatus.Of(result, mediaType));
         }
         graphQLRequest = resolved;
         if (string.IsNullOrWhiteSpace(graphQLRequest.Query))
@@ -91,10 +110,11 @@ public sealed class GraphQLEndpoint(
         }
         catch (ExecutionError error)
         {
-            return (new ExecutionResult(error), null);
+            return new(new ExecutionResult(error), null);
         }
         persistedQueries.Remember(graphQLRequest);
-        if (isGet && SelectedOperation(document, graphQLRequest.OperationName)?.Operation == OperationType.Mutation)
+        var operation = SelectedOperation(document, graphQLRequest.OperationName)?.Operation;
+        if (isGet && operation == OperationType.Mutation)
         {
             http.Response.Headers.Allow = "POST";
             return Rejected(RequestRejection.MutationOverGet, "写操作只能用 POST (mutations require POST).");
@@ -107,17 +127,29 @@ public sealed class GraphQLEndpoint(
         var loader = scope.ServiceProvider.GetRequiredService<Schema.GraphBatchLoader>();
         var userContext = new GraphQLUserContext(apiKeys.IsAuthorised(http.Request), apiKeys.AnyConfigured,
             async () => (await loader.SnapshotAsync(http.RequestAborted)).Version);
+        var keep = keepWholeAnswers && responses.Enabled && operation == OperationType.Query;
+        var answerKey = isGet || keep
+            ? HttpCaching.AnswerKeyOf(await userContext.ContentVersionAsync(), mediaType, graphQLRequest, serializer.Serialize)
+            : null;
         string? etag = null;
         if (isGet)
         {
             // Appended: the CORS middleware may already vary the answer by Origin.
             http.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
-            etag = HttpCaching.ETagOf(await userContext.ContentVersionAsync(), mediaType, graphQLRequest, serializer.Serialize);
+            etag = HttpCaching.ETagOf(answerKey!);
             if (HttpCaching.IsFresh(http.Request, etag))
             {
                 HttpCaching.Mark(http.Response, etag, _options.CacheControl);
-                return (null, StatusCodes.Status304NotModified);
+                return new(null, StatusCodes.Status304NotModified);
             }
+        }
+        if (keep && responses.TryGet(answerKey!, out var kept))
+        {
+            if (etag is not null)
+            {
+                HttpCaching.Mark(http.Response, etag, _options.CacheControl);
+            }
+            return new(null, StatusCodes.Status200OK, kept);
         }
 
         var executed = await executer.ExecuteAsync(new ExecutionOptions
@@ -134,16 +166,17 @@ public sealed class GraphQLEndpoint(
             CancellationToken = http.RequestAborted,
             Timeout = _options.ExecutionTimeout,
         });
-        // Only a whole answer is tagged: one with errors may be a timeout or a store that did not answer.
-        if (etag is not null && executed.Executed && executed.Errors is null or { Count: 0 })
+        // Only a whole answer is tagged or kept: one with errors may be a timeout or a store that did not answer.
+        var whole = executed.Executed && executed.Errors is null or { Count: 0 };
+        if (etag is not null && whole)
         {
             HttpCaching.Mark(http.Response, etag, _options.CacheControl);
         }
-        return (executed, null);
+        return new(executed, null, KeepAs: keep && whole ? answerKey : null);
     }
 
-    private static (ExecutionResult Result, int? Status) Rejected(RequestRejection rejection, string reason) =>
-        (new ExecutionResult(new ExecutionError(reason) { Code = Schema.ConstantCase.Of(rejection) }), GraphQLHttpStatus.Of(rejection));
+    private static Answer Rejected(RequestRejection rejection, string reason) =>
+        new(new ExecutionResult(new ExecutionError(reason) { Code = Schema.ConstantCase.Of(rejection) }), GraphQLHttpStatus.Of(rejection));
 
     private (IReadOnlyList<GraphQLRequest>? Requests, bool IsBatch, RequestRejection Rejection, string Reason) ReadGet(HttpRequest request)
     {
@@ -269,14 +302,25 @@ public sealed class GraphQLEndpoint(
 
     private async Task WriteBodyAsync(HttpContext http, object result, string mediaType, int status)
     {
+        using var body = await SerializeAsync(result, http.RequestAborted);
+        await SendAsync(http, body.GetBuffer().AsMemory(0, (int)body.Length), mediaType, status);
+    }
+
+    // Serialised in memory first: the response goes out with a Content-Length in one write, not as chunks flushed one
+    // by one (a list of answers is a few kilobytes).
+    private async Task<MemoryStream> SerializeAsync(object result, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        await serializer.WriteAsync(buffer, result, cancellationToken);
+        return buffer;
+    }
+
+    private static async Task SendAsync(HttpContext http, ReadOnlyMemory<byte> body, string mediaType, int status)
+    {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        // Serialised in memory first: the response goes out with a Content-Length in one write, not as chunks
-        // flushed one by one (a list of answers is a few kilobytes).
-        using var buffer = new MemoryStream();
-        await serializer.WriteAsync(buffer, result, http.RequestAborted);
-        http.Response.ContentLength = buffer.Length;
-        await http.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), http.RequestAborted);
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body, http.RequestAborted);
     }
 }
 

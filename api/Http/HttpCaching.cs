@@ -12,13 +12,16 @@ namespace SafetyDuty.Api.Http;
 /// tagged: HTTP caches do not keep them, and a persisted query by GET is the cacheable form.</summary>
 public static class HttpCaching
 {
-    public static string ETagOf(long contentVersion, string mediaType, GraphQLRequest request, Func<object?, string> json)
+    public static string ETagOf(string answerKey) =>
+        "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(answerKey)))[..32] + "\"";
+
+    /// <summary>Everything a query's answer depends on: the content version, the media type and the request.</summary>
+    public static string AnswerKeyOf(long contentVersion, string mediaType, GraphQLRequest request, Func<object?, string> json)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(json);
-        var key = string.Join('\n', contentVersion, mediaType, request.Query, request.OperationName,
+        return string.Join('\n', contentVersion, mediaType, request.Query, request.OperationName,
             request.Variables is null ? "" : json(request.Variables), request.Extensions is null ? "" : json(request.Extensions));
-        return "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32] + "\"";
     }
 
     /// <summary>True when the request's <c>If-None-Match</c> names the tag (or is <c>*</c>).</summary>

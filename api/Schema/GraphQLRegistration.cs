@@ -20,6 +20,8 @@ public static class GraphQLRegistration
 
         // Answers__Cache=false computes every answer afresh (the distinct-question load benchmark).
         services.AddSingleton(new AnswerCache(configuration.GetValue("Answers:Cache", true)));
+        // Whole answers to queries asked again, within Answers:ResponseBytes (32 MiB by default).
+        services.AddSingleton(new ResponseCache(configuration.GetValue("Answers:Cache", true), configuration.GetValue("Answers:ResponseBytes", 32L << 20)));
         services.AddSingleton(provider => new ReadModel(provider.GetRequiredService<SafetyDuty.Graph.Store.IGraphStore>(), readPlacesInBackground: true));
         services.AddSingleton<ResponsibilityQuery>();
         services.AddSingleton<ComparisonQuery>();
