@@ -27,17 +27,24 @@ public sealed class ReadModelTests : IDisposable
         return store;
     }
 
-    [Fact]
-    public async Task Gives_every_body_the_role_the_stores_own_reads_give_in_every_sector_of_every_place()
+    // The five seed templates, each as a place (every structure the reader knows), with its graph in the read model.
+    private async IAsyncEnumerable<(SqliteGraphStore Store, ReadModel.Snapshot Snapshot, Jurisdiction Place, PlaceGraph Graph)> SeedPlaceGraphsAsync()
     {
-        // The five seed templates, each as a place: every structure the reader knows.
         using var store = await StoreWithAsync(5);
         using var model = new ReadModel(store);
         var snapshot = await model.CurrentAsync();
-        var compared = 0;
         foreach (var place in snapshot.Places)
         {
-            var graph = await snapshot.PlaceGraphAsync(place);
+            yield return (store, snapshot, place, await snapshot.PlaceGraphAsync(place));
+        }
+    }
+
+    [Fact]
+    public async Task Gives_every_body_the_role_the_stores_own_reads_give_in_every_sector_of_every_place()
+    {
+        var compared = 0;
+        await foreach (var (store, snapshot, place, graph) in SeedPlaceGraphsAsync())
+        {
             var read = await new RoleModel(store).ReadAsync([.. snapshot.Taxonomy.Select(s => s.Id)], [place.Id]);
             var expected = read.Roles.Select(r => (r.BodyId, r.SectorId, r.Role, string.Join(',', r.Evidence))).Order().ToList();
             var actual = graph.Roles.Roles.Select(r => (r.BodyId, r.SectorId, r.Role, string.Join(',', r.Evidence))).Order().ToList();
@@ -50,13 +57,9 @@ public sealed class ReadModelTests : IDisposable
     [Fact]
     public async Task Pages_a_places_bodies_as_the_store_pages_them_for_every_filter()
     {
-        using var store = await StoreWithAsync(5);
-        using var model = new ReadModel(store);
-        var snapshot = await model.CurrentAsync();
         var compared = 0;
-        foreach (var place in snapshot.Places)
+        await foreach (var (store, _, place, graph) in SeedPlaceGraphsAsync())
         {
-            var graph = await snapshot.PlaceGraphAsync(place);
             var bodies = graph.Nodes.OfType<Body>().ToList();
             // No filter, each agency type, two characters of a name, a name's last two characters with a type, nothing.
             var filters = new List<(string? AgencyType, string? Search)> { (null, null), (null, ""), (null, "没有这个") };
