@@ -21,8 +21,14 @@ public sealed record ComparisonCell(Jurisdiction Jurisdiction, IReadOnlyList<Bod
     /// <summary>Bodies with a duty about the sector that the document makes neither lead nor assist.</summary>
     public IReadOnlyList<Body> Concerned { get; init; } = [];
 
-    /// <summary>The duties behind the cell's leads and assists, in document order, each clause once.</summary>
-    public IReadOnlyList<Duty> Evidence { get; init; } = [];
+    private Lazy<IReadOnlyList<Duty>> _evidence = new(() => []);
+
+    /// <summary>The duties behind the cell's leads and assists, in document order, each clause once; gathered when
+    /// first asked (the page's overview of a place, every sector of it, does not show them).</summary>
+    public IReadOnlyList<Duty> Evidence => _evidence.Value;
+
+    /// <summary>How to gather <see cref="Evidence"/>.</summary>
+    public Func<IReadOnlyList<Duty>> GatherEvidence { init => _evidence = new(value); }
 
     /// <summary>False when nothing the place's documents say concerns the sector (no reading), as opposed to a
     /// reading with another lead or with none.</summary>
@@ -81,14 +87,14 @@ public sealed class ComparisonQuery(AnswerCache cache)
             var lead = table.BodiesIn(sector.Id, place.Id, Role.Lead);
             var assist = table.BodiesIn(sector.Id, place.Id, Role.Assist);
             var concerned = table.BodiesIn(sector.Id, place.Id, Role.Duty);
-            var evidence = lead.Concat(assist)
+            IReadOnlyList<Duty> Evidence() => lead.Concat(assist)
                 .SelectMany(b => table.Of(b.Id, sector.Id)!.Evidence)
                 .Distinct()
                 .Select(id => table.Duties[id])
                 .OrderBy(d => d.Source.Start)
                 .DistinctBy(d => d.Text)
                 .ToList();
-            return new ComparisonCell(place, lead, assist) { Concerned = concerned, Evidence = evidence };
+            return new ComparisonCell(place, lead, assist) { Concerned = concerned, GatherEvidence = Evidence };
         }
 
         var rows = new List<ComparisonRow>();

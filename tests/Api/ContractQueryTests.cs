@@ -201,6 +201,29 @@ public sealed class ContractQueryTests(SafetyDutyApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task Gives_each_comparison_cell_the_duties_behind_its_leads_and_assists()
+    {
+        var data = await api.QueryAsync("""
+            { compare(jurisdictions: ["昆山市"], sector: "燃气") { rows { sector { name }
+                cells { lead { name } assist { name } evidence { text owner { ... on Body { name } } } } } } }
+            """);
+        var rows = Items(data["compare"]!["rows"]).ToList();
+        var cells = rows.Select(r => r["cells"]![0]!).Where(c => c["lead"]!.AsArray().Count + c["assist"]!.AsArray().Count > 0).ToList();
+        Assert.NotEmpty(cells);
+        foreach (var cell in cells)
+        {
+            // Every clause is one of the cell's bodies', each once; every body of the cell has at least one.
+            var bodies = Items(cell["lead"]).Concat(Items(cell["assist"])).Select(b => (string?)b["name"]).ToHashSet();
+            var evidence = Items(cell["evidence"]).ToList();
+            Assert.All(evidence, e => Assert.Contains((string?)e["owner"]!["name"], bodies));
+            Assert.Equal(evidence.Count, evidence.Select(e => (string?)e["text"]).Distinct().Count());
+            Assert.Equal(bodies.Count, evidence.Select(e => (string?)e["owner"]!["name"]).Distinct().Count());
+        }
+        var gas = rows.Single(r => (string?)r["sector"]!["name"] == "燃气")["cells"]![0]!;
+        Assert.Contains(Items(gas["evidence"]), e => ((string?)e["text"])!.Contains("城镇燃气行业", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reports_the_overlapping_leads_on_hazardous_chemicals_in_Kunshan_with_evidence()
     {
         var data = await api.QueryAsync("""
