@@ -89,21 +89,17 @@ public sealed class DocumentCache(IDocumentBuilder builder) : IConfigureExecutio
         return key.ToString();
     }
 
-    private static bool IsQuery(GraphQLDocument document, string? operationName)
+    private static bool IsQuery(GraphQLDocument document, string? operationName) =>
+        SelectedOperation(document, operationName)?.Operation == OperationType.Query;
+
+    /// <summary>The operation a request runs: the one named, or the only one; null when there is none such.</summary>
+    public static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
     {
-        GraphQLOperationDefinition? selected = null;
-        foreach (var definition in document.Definitions)
-        {
-            if (definition is GraphQLOperationDefinition operation && (operationName is null || operation.Name?.Value == operationName))
-            {
-                if (selected is not null)
-                {
-                    return false;
-                }
-                selected = operation;
-            }
-        }
-        return selected?.Operation == OperationType.Query;
+        ArgumentNullException.ThrowIfNull(document);
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>();
+        return operationName is null
+            ? operations.Take(2).ToList() is [var only] ? only : null
+            : operations.FirstOrDefault(o => o.Name?.Value == operationName);
     }
 
     private sealed class Entry(GraphQLDocument document)

@@ -113,7 +113,7 @@ public sealed class GraphQLEndpoint(
             return new(new ExecutionResult(error), null);
         }
         persistedQueries.Remember(graphQLRequest);
-        var operation = SelectedOperation(document, graphQLRequest.OperationName)?.Operation;
+        var operation = DocumentCache.SelectedOperation(document, graphQLRequest.OperationName)?.Operation;
         if (isGet && operation == OperationType.Mutation)
         {
             http.Response.Headers.Allow = "POST";
@@ -281,14 +281,6 @@ public sealed class GraphQLEndpoint(
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
-    }
-
-    private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
-    {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return operationName is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.Value == operationName);
     }
 
     private Task RejectAsync(HttpContext http, RequestRejection rejection, string mediaType, string reason) =>
