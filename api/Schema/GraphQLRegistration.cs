@@ -19,9 +19,10 @@ public static class GraphQLRegistration
         var api = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
 
         // Answers__Cache=false computes every answer afresh (the distinct-question load benchmark).
-        services.AddSingleton(new AnswerCache(configuration.GetValue("Answers:Cache", true)));
+        var keepAnswers = configuration.GetValue("Answers:Cache", true);
+        services.AddSingleton(new AnswerCache(keepAnswers));
         // Whole answers to queries asked again, within Answers:ResponseBytes (32 MiB by default).
-        services.AddSingleton(new ResponseCache(configuration.GetValue("Answers:Cache", true), configuration.GetValue("Answers:ResponseBytes", 32L << 20)));
+        services.AddSingleton(new ResponseCache(keepAnswers, configuration.GetValue("Answers:ResponseBytes", 32L << 20)));
         services.AddSingleton(provider => new ReadModel(provider.GetRequiredService<SafetyDuty.Graph.Store.IGraphStore>(), readPlacesInBackground: true));
         services.AddSingleton<ResponsibilityQuery>();
         services.AddSingleton<ComparisonQuery>();

@@ -45,15 +45,15 @@ public sealed partial class KnowledgeBaseStartup(
             LogNoSeedDirectory(directory);
             return;
         }
-        var loaded = 0;
+        var changed = 0;
         foreach (var file in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
         {
             var read = reader.Read(file);
             var outcome = await store.LoadDocumentAsync(read.Graph, cancellationToken);
             LogSeedLoaded(file, read.Graph.Document.Title, read.Report.Duties, outcome);
-            loaded++;
+            changed += outcome == LoadOutcome.Unchanged ? 0 : 1;
         }
-        await store.CompactAfterLoadAsync(loaded, intoEmptyStore: true, cancellationToken);
+        await store.CompactAfterLoadAsync(changed, intoEmptyStore: true, cancellationToken);
     }
 
     private static string SeedDirectory(string? configured)

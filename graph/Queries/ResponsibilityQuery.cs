@@ -144,7 +144,7 @@ public sealed class ResponsibilityQuery(AnswerCache cache)
         foreach (var roles in topicsOfSector.Keys.SelectMany(table.InSector).GroupBy(r => r.BodyId))
         {
             var body = table.Bodies[roles.Key];
-            var isGroup = BodyGroups.IsGroup(body);
+            var isGroup = table.IsGroup(body.Id);
             var role = roles.Min(r => r.Role);
             var strongest = roles.Where(r => r.Role == role).ToList();
             // The duties that make the role first, then the body's other duties about the topics.

@@ -160,16 +160,16 @@ public sealed class RoleTable
         Duties = duties;
         Bodies = bodies;
         SectorsOfDuty = sectorsOfDuty;
+        _groups = bodies.Values.Where(BodyGroups.IsGroup).Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
         // Each sector's roles in the order its bodies are listed (departments before groups, then as the document
         // introduces them), sorted once here rather than for every question about the sector.
         _bySector = roles.Values
-            .OrderBy(r => BodyGroups.IsGroup(bodies[r.BodyId]))
+            .OrderBy(r => _groups.Contains(r.BodyId))
             .ThenBy(r => bodies[r.BodyId].Source?.Start ?? int.MaxValue)
             .ThenBy(r => bodies[r.BodyId].Name, StringComparer.Ordinal)
             .ThenBy(r => r.BodyId, StringComparer.Ordinal)
             .ToLookup(r => r.SectorId, StringComparer.Ordinal);
         _byBody = roles.Values.ToLookup(r => r.BodyId, StringComparer.Ordinal);
-        _groups = bodies.Values.Where(BodyGroups.IsGroup).Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The sectors read (of those asked) that a duty covers (COVERS).</summary>

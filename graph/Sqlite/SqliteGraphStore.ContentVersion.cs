@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using SafetyDuty.Graph.Store;
 
 namespace SafetyDuty.Graph.Sqlite;
 
@@ -47,7 +46,7 @@ public sealed partial class SqliteGraphStore
         }
         catch (SqliteException e)
         {
-            throw new GraphStoreException(ErrorCode(e), $"SQLite: {e.Message}", e);
+            throw Failure(e);
         }
     }
 

@@ -129,9 +129,12 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
         }
         catch (SqliteException e)
         {
-            throw new GraphStoreException(ErrorCode(e), $"SQLite: {e.Message}", e);
+            throw Failure(e);
         }
     }
+
+    // SQLite's error as the store contract reports it, with SQLite's code (SQLITE_BUSY, …).
+    private static GraphStoreException Failure(SqliteException e) => new(ErrorCode(e), $"SQLite: {e.Message}", e);
 
     private static string ErrorCode(SqliteException e) => (e.SqliteErrorCode & 0xff) switch
     {
