@@ -141,14 +141,14 @@ public static class GraphQLLoadTest
         var elapsed = 0.0;
         var alternateCount = 0;
         var alternateElapsed = 0.0;
-        var slice = alternate is null ? duration : duration / turns;
-        for (var turn = 0; turn < (alternate is null ? 1 : turns); turn++)
+        var rounds = alternate is null ? 1 : turns;
+        for (var turn = 0; turn < rounds; turn++)
         {
             if (alternate is not null)
             {
-                alternateElapsed += await RunWorkersAsync(slice, _ => Interlocked.Increment(ref alternateCount), alternate);
+                alternateElapsed += await RunWorkersAsync(duration / rounds, _ => Interlocked.Increment(ref alternateCount), alternate);
             }
-            elapsed += await RunWorkersAsync(slice, sample => samples[sample.Worker].Add(sample.Sample));
+            elapsed += await RunWorkersAsync(duration / rounds, sample => samples[sample.Worker].Add(sample.Sample));
         }
         var all = samples.SelectMany(s => s).ToList();
         return new Result(all.Count / elapsed, StatsOf(all),
