@@ -12,7 +12,7 @@ namespace SafetyDuty.Benchmarks.Load;
 /// repeated question (the same responsibilities question over and over, everywhere and in one place). Each of these
 /// phases is measured in turns with <c>{ __typename }</c> (a slice of one, then a slice of the other), and its ratio is
 /// to those turns: on a shared machine <c>{ __typename }</c> alone varied by half from one run to the next.
-/// Usage: load --url http://127.0.0.1:5000/graphql [--seconds 10] [--warmup 3] [--turns 4] [--concurrency 16] [--seed 1] [--phases distinct,repeated]
+/// Usage: load --url http://127.0.0.1:5000/graphql [--seconds 10] [--warmup 3] [--turns 4] [--concurrency 16] [--seed 1] [--phases distinct,repeated] [--kinds gaps,bodies]
 /// (distinct questions are measured against a server started with its answer cache off, Answers__Cache=false).</summary>
 public static class GraphQLLoadTest
 {
@@ -34,9 +34,15 @@ public static class GraphQLLoadTest
         // How long each phase runs before it is measured: long enough for the runtime's tiered compilation to reach
         // its final code on two busy cores, as on a server that has been up for a while.
         var warmup = TimeSpan.FromSeconds(int.Parse(Option(args, "--warmup") ?? "3", CultureInfo.InvariantCulture));
-        // Each phase after the first is measured in this many turns with { __typename } (its ratio is to those turns).
+        // Each phase after the first is measured in this many turns with { __typename } (its ratio is to those turns);
+        // with 0, alone (its ratio is to the first phase's), for instance to profile the server while it runs.
         var turns = int.Parse(Option(args, "--turns") ?? "4", CultureInfo.InvariantCulture);
         var questions = await Questions.ReadAsync(client, seed);
+        if (Option(args, "--kinds") is { } kinds && !questions.Only(kinds.Split(',')))
+        {
+            Console.Error.WriteLine($"--kinds {kinds}: no question kind has such a name");
+            return 2;
+        }
         var firstPlace = await FirstPlaceAsync(client);
         var phasesAsked = Option(args, "--phases") ?? "distinct,repeated";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -45,11 +51,19 @@ public static class GraphQLLoadTest
         var typenameStream = Fixed("{ __typename }", Typename);
         var typename = await MeasureAsync(client, warmup, typenameStream, duration, concurrency);
         var phases = new List<(string, Result)> { ("{ __typename }", typename) };
-        Task<Result> InTurnsAsync(Func<Question> stream) => MeasureAsync(client, warmup, stream, duration, concurrency, typenameStream, turns);
+        Task<Result> InTurnsAsync(Func<Question> stream) => turns > 0
+            ? MeasureAsync(client, warmup, stream, duration, concurrency, typenameStream, turns)
+            : MeasureAsync(client, warmup, stream, duration, concurrency);
         if (phasesAsked.Contains("distinct", StringComparison.Ordinal))
         {
-            phases.Add(("distinct, one place", await InTurnsAsync(questions.NextInOnePlace)));
-            phases.Add(("distinct, everywhere", await InTurnsAsync(questions.NextEverywhere)));
+            if (questions.AsksInOnePlace)
+            {
+                phases.Add(("distinct, one place", await InTurnsAsync(questions.NextInOnePlace)));
+            }
+            if (questions.AsksEverywhere)
+            {
+                phases.Add(("distinct, everywhere", await InTurnsAsync(questions.NextEverywhere)));
+            }
         }
         if (phasesAsked.Contains("repeated", StringComparison.Ordinal))
         {

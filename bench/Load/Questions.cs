@@ -86,6 +86,8 @@ internal sealed class Questions
     private readonly List<string> _agencyTypes;
     private readonly HashSet<string> _asked = [];
     private readonly Random _random;
+    private readonly List<(string Kind, Func<string> Draw)> _inOnePlace;
+    private readonly List<(string Kind, Func<string> Draw)> _everywhere;
 
     private Questions(List<string> places, List<string> sectors, List<string> bodyIds, List<string> agencyTypes, int seed)
     {
@@ -94,6 +96,8 @@ internal sealed class Questions
         _bodyIds = bodyIds;
         _agencyTypes = agencyTypes;
         _random = new Random(seed);
+        _inOnePlace = InOnePlace();
+        _everywhere = Everywhere();
     }
 
     public int Places => _places.Count;
@@ -126,43 +130,67 @@ internal sealed class Questions
     }
 
     /// <summary>A question about one place (or two, for a comparison): what the page asks once a place is chosen.</summary>
-    public Question NextInOnePlace() => _random.Next(7) switch
+    public Question NextInOnePlace() => Draw(_inOnePlace);
+
+    /// <summary>A question about every place at once.</summary>
+    public Question NextEverywhere() => Draw(_everywhere);
+
+    /// <summary>Keeps only the kinds whose name contains one of <paramref name="kinds"/> (to measure a kind alone);
+    /// false when that leaves a stream with none.</summary>
+    public bool Only(IReadOnlyList<string> kinds)
     {
-        0 => Distinct(() => new Question("responsibilities in a place", Post(Responsibilities, new JsonObject
+        bool Asked((string Kind, Func<string> Draw) entry) => kinds.Any(k => entry.Kind.Contains(k, StringComparison.Ordinal));
+        _inOnePlace.RemoveAll(entry => !Asked(entry));
+        _everywhere.RemoveAll(entry => !Asked(entry));
+        return _inOnePlace.Count > 0 || _everywhere.Count > 0;
+    }
+
+    public bool AsksInOnePlace => _inOnePlace.Count > 0;
+
+    public bool AsksEverywhere => _everywhere.Count > 0;
+
+    private List<(string Kind, Func<string> Draw)> InOnePlace() =>
+    [
+        ("responsibilities in a place", () => Post(Responsibilities, new JsonObject
         {
             ["topics"] = TwoSectors(),
             ["jurisdiction"] = Place(),
             ["first"] = PageSize,
             ["offset"] = 0,
-        }))),
-        1 => Distinct(() => new Question("gaps", Post(Gaps, new JsonObject { ["jurisdiction"] = Place() }))),
-        2 => Distinct(() => new Question("compare two places, a sector", Post(Compare, new JsonObject
+        })),
+        ("gaps", () => Post(Gaps, new JsonObject { ["jurisdiction"] = Place() })),
+        ("compare two places, a sector", () => Post(Compare, new JsonObject
         {
             ["jurisdictions"] = new JsonArray(Place(), Place()),
             ["sector"] = Sector(),
-        }))),
-        3 => Distinct(() => new Question("compare one place (body page)", Post(Shared, new JsonObject { ["place"] = Place() }))),
-        4 => Distinct(() => new Question("bodies of a place", Post(Bodies, new JsonObject
+        })),
+        ("compare one place (body page)", () => Post(Shared, new JsonObject { ["place"] = Place() })),
+        ("bodies of a place", () => Post(Bodies, new JsonObject
         {
             ["jurisdiction"] = Place(),
             ["search"] = _random.Next(2) == 0 ? null : Pick(_agencyTypes)[..2],
-        }))),
-        5 => Distinct(() => new Question("body and its duties", Post(Body, new JsonObject { ["id"] = Pick(_bodyIds) }))),
-        _ => Distinct(() => new Question("duty search in a place", Post(Duties, new JsonObject { ["search"] = Sector(), ["jurisdiction"] = Place() }))),
-    };
+        })),
+        ("body and its duties", () => Post(Body, new JsonObject { ["id"] = Pick(_bodyIds) })),
+        ("duty search in a place", () => Post(Duties, new JsonObject { ["search"] = Sector(), ["jurisdiction"] = Place() })),
+    ];
 
-    /// <summary>A question about every place at once.</summary>
-    public Question NextEverywhere() => _random.Next(3) switch
-    {
-        0 => Distinct(() => new Question("responsibilities everywhere", Post(Responsibilities, new JsonObject
+    private List<(string Kind, Func<string> Draw)> Everywhere() =>
+    [
+        ("responsibilities everywhere", () => Post(Responsibilities, new JsonObject
         {
             ["topics"] = TwoSectors(),
             ["first"] = PageSize,
             ["offset"] = 0,
-        }))),
-        1 => Distinct(() => new Question("bodies by agency type", Post(Bodies, new JsonObject { ["agencyType"] = Pick(_agencyTypes) }))),
-        _ => Distinct(() => new Question("duty search everywhere", Post(Duties, new JsonObject { ["search"] = Sector() }))),
-    };
+        })),
+        ("bodies by agency type", () => Post(Bodies, new JsonObject { ["agencyType"] = Pick(_agencyTypes) })),
+        ("duty search everywhere", () => Post(Duties, new JsonObject { ["search"] = Sector() })),
+    ];
+
+    private Question Draw(List<(string Kind, Func<string> Draw)> kinds)
+    {
+        var (kind, draw) = kinds[_random.Next(kinds.Count)];
+        return Distinct(() => new Question(kind, draw()));
+    }
 
     private Question Distinct(Func<Question> draw)
     {
