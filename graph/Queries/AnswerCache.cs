@@ -15,13 +15,16 @@ public sealed class AnswerCache(bool enabled = true)
     private Generation _current = new(long.MinValue);
 
     /// <param name="version">The content version of the snapshot the answer is computed from.</param>
-    public async Task<T> GetOrComputeAsync<T>(long version, string key, Func<Task<T>> compute)
+    /// <param name="keyOf">The question's key, worked out only when answers are kept (a whole comparison's key
+    /// names every sector of the taxonomy).</param>
+    public async Task<T> GetOrComputeAsync<T>(long version, Func<string> keyOf, Func<Task<T>> compute)
         where T : class
     {
         if (!enabled)
         {
             return await compute();
         }
+        var key = keyOf();
         var generation = Volatile.Read(ref _current);
         if (generation.Version != version)
         {

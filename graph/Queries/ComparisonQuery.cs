@@ -21,14 +21,16 @@ public sealed record ComparisonCell(Jurisdiction Jurisdiction, IReadOnlyList<Bod
     /// <summary>Bodies with a duty about the sector that the document makes neither lead nor assist.</summary>
     public IReadOnlyList<Body> Concerned { get; init; } = [];
 
-    private Lazy<IReadOnlyList<Duty>> _evidence = new(() => []);
+    private readonly Func<IReadOnlyList<Duty>>? _gatherEvidence;
+    private IReadOnlyList<Duty>? _evidence;
 
     /// <summary>The duties behind the cell's leads and assists, in document order, each clause once; gathered when
-    /// first asked (the page's overview of a place, every sector of it, does not show them).</summary>
-    public IReadOnlyList<Duty> Evidence => _evidence.Value;
+    /// first asked (the page's overview of a place, every sector of it, does not show them). Two readers at once
+    /// may both gather them, to the same list.</summary>
+    public IReadOnlyList<Duty> Evidence => _evidence ??= _gatherEvidence?.Invoke() ?? [];
 
     /// <summary>How to gather <see cref="Evidence"/>.</summary>
-    public Func<IReadOnlyList<Duty>> GatherEvidence { init => _evidence = new(value); }
+    public Func<IReadOnlyList<Duty>> GatherEvidence { init => _gatherEvidence = value; }
 
     /// <summary>False when nothing the place's documents say concerns the sector (no reading), as opposed to a
     /// reading with another lead or with none.</summary>
@@ -55,9 +57,9 @@ public sealed class ComparisonQuery(AnswerCache cache)
         CancellationToken cancellationToken = default)
     {
         // Ids are length-prefixed, so no two questions share a key.
-        var key = "compare/" + (onlyCovered ? "covered/" : "all/")
+        string Key() => "compare/" + (onlyCovered ? "covered/" : "all/")
             + string.Concat(jurisdictions.Select(j => j.Id).Append("|").Concat(sectors.Select(s => s.Id)).Select(id => $"{id.Length}:{id}"));
-        return cache.GetOrComputeAsync(snapshot.Version, key, () => ComputeAsync(snapshot, jurisdictions, sectors, onlyCovered, cancellationToken));
+        return cache.GetOrComputeAsync(snapshot.Version, Key, () => ComputeAsync(snapshot, jurisdictions, sectors, onlyCovered, cancellationToken));
     }
 
     private static async Task<Comparison> ComputeAsync(
@@ -77,30 +79,21 @@ public sealed class ComparisonQuery(AnswerCache cache)
             tables[place.Id] = (await snapshot.PlaceGraphAsync(place, cancellationToken)).Roles;
         }
 
-        ComparisonCell Cell(Sector sector, Jurisdiction place)
-        {
-            // Most sectors of the taxonomy are not read in a given place: nothing to gather for them.
-            if (!tables.TryGetValue(place.Id, out var table) || !table.Reads(sector.Id))
-            {
-                return new ComparisonCell(place, [], []);
-            }
-            var lead = table.BodiesIn(sector.Id, place.Id, Role.Lead);
-            var assist = table.BodiesIn(sector.Id, place.Id, Role.Assist);
-            var concerned = table.BodiesIn(sector.Id, place.Id, Role.Duty);
-            IReadOnlyList<Duty> Evidence() => lead.Concat(assist)
-                .SelectMany(b => table.Of(b.Id, sector.Id)!.Evidence)
-                .Distinct()
-                .Select(id => table.Duties[id])
-                .OrderBy(d => d.Source.Start)
-                .DistinctBy(d => d.Text)
-                .ToList();
-            return new ComparisonCell(place, lead, assist) { Concerned = concerned, GatherEvidence = Evidence };
-        }
-
         var rows = new List<ComparisonRow>();
         foreach (var sector in sectors)
         {
-            var cells = jurisdictions.Select(place => Cell(sector, place)).ToList();
+            // Most sectors of the taxonomy are not read in a given place: nothing to gather for them.
+            if (onlyCovered && !ReadInAny(tables, sector.Id))
+            {
+                continue;
+            }
+            var cells = new List<ComparisonCell>(jurisdictions.Count);
+            foreach (var place in jurisdictions)
+            {
+                cells.Add(tables.TryGetValue(place.Id, out var table) && table.Reads(sector.Id)
+                    ? Cell(table, sector, place)
+                    : new ComparisonCell(place, [], []));
+            }
             if (onlyCovered && !cells.Exists(c => c.HasReading))
             {
                 continue;
@@ -110,5 +103,31 @@ public sealed class ComparisonQuery(AnswerCache cache)
             rows.Add(new ComparisonRow(sector, cells) { Differs = differs });
         }
         return new Comparison(jurisdictions, rows);
+    }
+
+    private static bool ReadInAny(Dictionary<string, RoleTable> tables, string sectorId)
+    {
+        foreach (var table in tables.Values)
+        {
+            if (table.Reads(sectorId))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ComparisonCell Cell(RoleTable table, Sector sector, Jurisdiction place)
+    {
+        var lead = table.BodiesIn(sector.Id, place.Id, Role.Lead);
+        var assist = table.BodiesIn(sector.Id, place.Id, Role.Assist);
+        IReadOnlyList<Duty> Evidence() => lead.Concat(assist)
+            .SelectMany(b => table.Of(b.Id, sector.Id)!.Evidence)
+            .Distinct()
+            .Select(id => table.Duties[id])
+            .OrderBy(d => d.Source.Start)
+            .DistinctBy(d => d.Text)
+            .ToList();
+        return new ComparisonCell(place, lead, assist) { Concerned = table.BodiesIn(sector.Id, place.Id, Role.Duty), GatherEvidence = Evidence };
     }
 }

@@ -33,7 +33,7 @@ public sealed class GapQuery(AnswerCache cache)
 {
     /// <param name="snapshot">The content version to answer from (<see cref="ReadModel.CurrentAsync"/>).</param>
     public Task<IReadOnlyList<SectorCoverage>> FindAsync(ReadModel.Snapshot snapshot, string jurisdictionId, CancellationToken cancellationToken = default) =>
-        cache.GetOrComputeAsync(snapshot.Version, "gaps/" + jurisdictionId, () => ComputeAsync(snapshot, jurisdictionId, cancellationToken));
+        cache.GetOrComputeAsync(snapshot.Version, () => "gaps/" + jurisdictionId, () => ComputeAsync(snapshot, jurisdictionId, cancellationToken));
 
     private static async Task<IReadOnlyList<SectorCoverage>> ComputeAsync(ReadModel.Snapshot snapshot, string jurisdictionId, CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ public sealed class GapQuery(AnswerCache cache)
         }
         var table = (await snapshot.PlaceGraphAsync(place, cancellationToken)).Roles;
 
-        bool LedByDepartment(string sectorId) => table.InSector(sectorId).Any(r => r.Role == Role.Lead && !table.IsGroup(r.BodyId));
+        bool LedByDepartment(string sectorId) => table.DepartmentLeads(sectorId) > 0;
 
         // A body that leads a parent sector (燃气) leads its sub-sectors (瓶装燃气) too: that is no gap.
         bool LedFromAbove(Sector sector)
@@ -65,9 +65,7 @@ public sealed class GapQuery(AnswerCache cache)
             {
                 continue;
             }
-            var roles = table.InSector(sector.Id).ToList();
-            var departmentLeads = roles.Count(r => r.Role == Role.Lead && !table.IsGroup(r.BodyId));
-            CoverageProblem? problem = departmentLeads switch
+            CoverageProblem? problem = table.DepartmentLeads(sector.Id) switch
             {
                 0 when !LedFromAbove(sector) => CoverageProblem.NoLead,
                 > 1 => CoverageProblem.MultipleLeads,
@@ -77,6 +75,7 @@ public sealed class GapQuery(AnswerCache cache)
             {
                 continue;
             }
+            var roles = table.InSector(sector.Id);
             var evidence = (problem == CoverageProblem.NoLead ? roles : roles.Where(r => r.Role == Role.Lead))
                 .SelectMany(r => r.Evidence)
                 .Distinct()

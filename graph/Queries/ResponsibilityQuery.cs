@@ -63,12 +63,10 @@ public sealed class ResponsibilityQuery(AnswerCache cache)
         var limit = perPlace ?? (jurisdictionId is null ? DefaultPerPlace : int.MaxValue);
         // Each part length-prefixed, so no topic text can make two questions share a key; the names are part of the
         // answer (Responsibility.Topics), so they are part of the key.
-        var window = string.Join(',', limit, skip, take);
-        var key = string.Concat(distinctTopics.SelectMany(t => new[] { t.Name, string.Join(',', t.SectorIds) })
-            .Prepend(jurisdictionId ?? "").Prepend(window)
+        string Key() => "responsibilities/" + string.Concat(distinctTopics.SelectMany(t => new[] { t.Name, string.Join(',', t.SectorIds) })
+            .Prepend(jurisdictionId ?? "").Prepend(string.Join(',', limit, skip, take))
             .Select(part => $"{part.Length}:{part}"));
-        key = "responsibilities/" + key;
-        return cache.GetOrComputeAsync(snapshot.Version, key, () => ComputeAsync(snapshot, distinctTopics, jurisdictionId, limit, skip, take, cancellationToken));
+        return cache.GetOrComputeAsync(snapshot.Version, Key, () => ComputeAsync(snapshot, distinctTopics, jurisdictionId, limit, skip, take, cancellationToken));
     }
 
     /// <summary>Topics to sectors: sector id → the indexes of the topics whose closure holds it (a sector can serve two

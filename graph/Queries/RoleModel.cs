@@ -149,6 +149,7 @@ public sealed class RoleTable
     private readonly ILookup<string, SectorRole> _bySector;
     private readonly ILookup<string, SectorRole> _byBody;
     private readonly HashSet<string> _groups;
+    private readonly Dictionary<string, SectorBodies> _bodiesBySector;
 
     public RoleTable(
         IReadOnlyDictionary<(string Body, string Sector), SectorRole> roles,
@@ -170,6 +171,29 @@ public sealed class RoleTable
             .ThenBy(r => r.BodyId, StringComparer.Ordinal)
             .ToLookup(r => r.SectorId, StringComparer.Ordinal);
         _byBody = roles.Values.ToLookup(r => r.BodyId, StringComparer.Ordinal);
+        // Who leads, assists and is concerned in each sector, listed once here: every comparison cell and gap of the
+        // place reads them, and a place is compared and checked sector by sector, over the whole taxonomy.
+        _bodiesBySector = _bySector.ToDictionary(
+            sector => sector.Key,
+            sector => new SectorBodies(
+                BodiesWith(sector, Role.Lead),
+                BodiesWith(sector, Role.Assist),
+                BodiesWith(sector, Role.Duty),
+                sector.Count(r => r.Role == Role.Lead && !_groups.Contains(r.BodyId))),
+            StringComparer.Ordinal);
+    }
+
+    private Body[] BodiesWith(IEnumerable<SectorRole> roles, Role role) => [.. roles.Where(r => r.Role == role).Select(r => Bodies[r.BodyId])];
+
+    // One sector's bodies by role, in the sector's order, and how many departments (not groups) lead it.
+    private sealed record SectorBodies(Body[] Lead, Body[] Assist, Body[] Concerned, int DepartmentLeads)
+    {
+        public Body[] Of(Role role) => role switch
+        {
+            Role.Lead => Lead,
+            Role.Assist => Assist,
+            _ => Concerned,
+        };
     }
 
     /// <summary>The sectors read (of those asked) that a duty covers (COVERS).</summary>
@@ -195,12 +219,22 @@ public sealed class RoleTable
     /// <summary>One body's roles, in every sector read.</summary>
     public IEnumerable<SectorRole> OfBody(string bodyId) => _byBody[bodyId];
 
-    /// <summary>The bodies with a role in one sector, in the order the document introduces them.</summary>
-    public IReadOnlyList<Body> BodiesIn(string sectorId, string jurisdictionId, Role role) => _bySector[sectorId]
-        .Where(r => r.Role == role)
-        .Select(r => Bodies[r.BodyId])
-        .Where(b => b.JurisdictionId == jurisdictionId)
-        .ToList();
+    /// <summary>How many departments (not groups) lead the sector.</summary>
+    public int DepartmentLeads(string sectorId) => _bodiesBySector.TryGetValue(sectorId, out var bodies) ? bodies.DepartmentLeads : 0;
+
+    /// <summary>The bodies of one place with a role in one sector, in the order the document introduces them.</summary>
+    public IReadOnlyList<Body> BodiesIn(string sectorId, string jurisdictionId, Role role)
+    {
+        if (!_bodiesBySector.TryGetValue(sectorId, out var bodies))
+        {
+            return [];
+        }
+        var inSector = bodies.Of(role);
+        // A place's own table holds only its bodies: the list as it is. A table of several places is filtered.
+        return Array.TrueForAll(inSector, b => b.JurisdictionId == jurisdictionId)
+            ? inSector
+            : [.. inSector.Where(b => b.JurisdictionId == jurisdictionId)];
+    }
 }
 
 /// <summary>Which bodies are groups rather than departments: the owner of 共同职责 (各部门), a classification, or a
