@@ -44,7 +44,7 @@ internal static class SearchGrams
         var required = new List<string>();
         foreach (var term in query)
         {
-            var forms = term.Forms.Select(form => FormMatch(form, label)).OfType<string>().Distinct().ToList();
+            var forms = WithoutSubsumed(term.Forms).Select(form => FormMatch(form, label)).OfType<string>().Distinct().ToList();
             if (forms.Count > 0)
             {
                 required.Add(forms.Count == 1 ? forms[0] : $"({string.Join(" OR ", forms)})");
@@ -52,6 +52,32 @@ internal static class SearchGrams
         }
 
         return required.Count == 0 ? null : string.Join(" AND ", required);
+    }
+
+    // A form that holds another form's Chinese word adds nothing to their OR: whatever text has 管道燃气 or 燃气设施
+    // has 燃气, so only 燃气 is matched (a sector's forms often repeat its name, and each costs the index a pass).
+    // Only a word of two characters or more subsumes: its bigrams are then a sub-phrase of the longer run's. The
+    // ranking still counts every form (ScoreTerms).
+    private static List<string> WithoutSubsumed(IReadOnlyList<string> forms)
+    {
+        var runs = forms.Select(form => Runs(form).ToList()).ToList();
+        var words = runs
+            .Where(r => r is [(_, true)] && r[0].Run.EnumerateRunes().Count() >= 2)
+            .Select(r => r[0].Run)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var kept = new List<string>();
+        for (var i = 0; i < forms.Count; i++)
+        {
+            var own = runs[i] is [(var single, true)] ? single : null;
+            var subsumed = words.Exists(word => word != own
+                && runs[i].Exists(r => r.IsCjk && r.Run.Contains(word, StringComparison.Ordinal)));
+            if (!subsumed)
+            {
+                kept.Add(forms[i]);
+            }
+        }
+        return kept;
     }
 
     private static string? FormMatch(string form, NodeLabel? label)

@@ -400,6 +400,32 @@ public abstract class GraphStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Finds_through_forms_that_hold_each_other_what_each_form_finds()
+    {
+        var doc = new TestDocument("洛阳市", "职责清单");
+        var office = doc.Body("市城市管理局", "城市管理");
+        var piped = doc.Duty(office, "负责管道燃气安全监督。");
+        var facilities = doc.Duty(office, "督促检查燃气设施保护。");
+        var latin = doc.Duty(office, "规范LPG燃气钢瓶充装。");
+        var liquefied = doc.Duty(office, "负责液化气站安全监管。");
+        var cylinders = doc.Duty(office, "负责气瓶充装许可。");
+        doc.Duty(office, "负责燃料油品市场监管。");
+        await Store.LoadDocumentAsync(doc.Build());
+
+        // 管道燃气, 燃气设施 and lpg燃气 are found wherever 燃气 is; 液化气 and 气瓶 only through their own words.
+        SearchTerm gas = new(["燃气", "管道燃气", "燃气设施", "lpg燃气", "液化气", "气瓶"]);
+        var everywhere = await Store.SearchAsync(new TextQuery("燃气", NodeLabel.Duty, Terms: [gas]));
+        var expected = new[] { piped.Id, facilities.Id, latin.Id, liquefied.Id, cylinders.Id }.Order();
+        Assert.Equal(expected, everywhere.Items.Select(h => h.Node.Id).Order());
+        Assert.Equal(5, everywhere.TotalCount);
+        var inPlace = await Store.SearchAsync(new TextQuery("燃气", NodeLabel.Duty, doc.Place.Id, Terms: [gas]));
+        Assert.Equal(expected, inPlace.Items.Select(h => h.Node.Id).Order());
+        // Ranked on every form: the clause holding 管道燃气 (two of the forms) before the one holding 气瓶 alone.
+        var ranked = inPlace.Items.Select(h => h.Node.Id).ToList();
+        Assert.True(ranked.IndexOf(piped.Id) < ranked.IndexOf(cylinders.Id));
+    }
+
+    [StoreFact]
     public async Task Finds_quoted_text_only_as_a_phrase()
     {
         var doc = new TestDocument("昆山市", "职责规定");
