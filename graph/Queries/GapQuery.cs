@@ -75,16 +75,7 @@ public sealed class GapQuery(AnswerCache cache)
             {
                 continue;
             }
-            var roles = table.InSector(sector.Id);
-            var evidence = (problem == CoverageProblem.NoLead ? roles : roles.Where(r => r.Role == Role.Lead))
-                .SelectMany(r => r.Evidence)
-                .Distinct()
-                .Select(id => table.Duties[id])
-                .OrderBy(d => d.DocumentId, StringComparer.Ordinal)
-                .ThenBy(d => d.Source.Start)
-                // The same clause written for several bodies or rows (消防救援机构：负责监督指导消防安全管理) once.
-                .DistinctBy(d => d.Text)
-                .ToList();
+            var evidence = table.EvidenceIn(sector.Id, leadsOnly: problem == CoverageProblem.MultipleLeads);
             coverage.Add(new SectorCoverage(
                 sector,
                 table.BodiesIn(sector.Id, jurisdictionId, Role.Lead),

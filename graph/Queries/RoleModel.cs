@@ -185,14 +185,21 @@ public sealed class RoleTable
 
     private Body[] BodiesWith(IEnumerable<SectorRole> roles, Role role) => [.. roles.Where(r => r.Role == role).Select(r => Bodies[r.BodyId])];
 
-    // One sector's bodies by role, in the sector's order, and how many departments (not groups) lead it.
-    private sealed record SectorBodies(Body[] Lead, Body[] Assist, Body[] Concerned, int DepartmentLeads)
+    // One sector's bodies by role, in the sector's order, how many departments (not groups) lead it, and the duties
+    // behind its roles once gathered.
+    private sealed class SectorBodies(Body[] lead, Body[] assist, Body[] concerned, int departmentLeads)
     {
+        public int DepartmentLeads { get; } = departmentLeads;
+
+        public IReadOnlyList<Duty>? Evidence { get; set; }
+
+        public IReadOnlyList<Duty>? LeadEvidence { get; set; }
+
         public Body[] Of(Role role) => role switch
         {
-            Role.Lead => Lead,
-            Role.Assist => Assist,
-            _ => Concerned,
+            Role.Lead => lead,
+            Role.Assist => assist,
+            _ => concerned,
         };
     }
 
@@ -218,6 +225,30 @@ public sealed class RoleTable
 
     /// <summary>One body's roles, in every sector read.</summary>
     public IEnumerable<SectorRole> OfBody(string bodyId) => _byBody[bodyId];
+
+    /// <summary>The duties behind every role in the sector (<paramref name="leadsOnly"/>: behind its leads), in
+    /// document order, each clause once though several bodies or rows repeat it (消防救援机构：负责监督指导消防安全管理).
+    /// Gathered once for the place read.</summary>
+    public IReadOnlyList<Duty> EvidenceIn(string sectorId, bool leadsOnly = false)
+    {
+        if (!_bodiesBySector.TryGetValue(sectorId, out var bodies))
+        {
+            return [];
+        }
+        // Two readers at once may both gather it, to the same list.
+        return leadsOnly
+            ? bodies.LeadEvidence ??= Gather(InSector(sectorId).Where(r => r.Role == Role.Lead))
+            : bodies.Evidence ??= Gather(InSector(sectorId));
+
+        IReadOnlyList<Duty> Gather(IEnumerable<SectorRole> roles) => roles
+            .SelectMany(r => r.Evidence)
+            .Distinct()
+            .Select(id => Duties[id])
+            .OrderBy(d => d.DocumentId, StringComparer.Ordinal)
+            .ThenBy(d => d.Source.Start)
+            .DistinctBy(d => d.Text)
+            .ToList();
+    }
 
     /// <summary>How many departments (not groups) lead the sector.</summary>
     public int DepartmentLeads(string sectorId) => _bodiesBySector.TryGetValue(sectorId, out var bodies) ? bodies.DepartmentLeads : 0;
