@@ -24,9 +24,9 @@ public sealed class BodyGraphType : ObjectGraphType<Body>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>, IReadOnlyList<string>>("aliases")
             .Description("文件引入的简称，如 区安委会 (short names).")
             .Resolve(c => c.Source.Aliases);
-        Field<NonNullGraphType<JurisdictionGraphType>, IDataLoaderResult<Jurisdiction?>>("jurisdiction")
+        Field<NonNullGraphType<JurisdictionGraphType>, object?>("jurisdiction")
             .Description("所在行政区域 (the place).")
-            .Resolve(c => GraphBatchLoader.Of(c).Node<Jurisdiction>(c.Source.JurisdictionId));
+            .Resolve(c => GraphBatchLoader.Of(c).NodeOrDeferred<Jurisdiction>(c.Source.JurisdictionId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DutyGraphType>>>, IDataLoaderResult<IReadOnlyList<Duty>>>("duties")
             .Description("本单位的职责条目，按文件顺序 (the body's duties, in document order).")
             .Windowed(ListWindow.MaxFirst)
@@ -40,8 +40,8 @@ public sealed class BodyGraphType : ObjectGraphType<Body>
         Field<NonNullGraphType<BooleanGraphType>, bool>("isGroup")
             .Description("部门组或泛称（各部门、政府、企业、党委、其他部门…）：保留其职责，但不作为具体部门排名 (a group or a name for many).")
             .Resolve(c => BodyGroups.IsGroup(c.Source));
-        Field<BodyGraphType, IDataLoaderResult<Body?>>("hostedBy")
+        Field<BodyGraphType, object?>("hostedBy")
             .Description("挂靠单位，如 区安委会办公室 设在 区应急管理局 (the body hosting this one).")
-            .Resolve(c => GraphBatchLoader.Of(c).Node<Body>(c.Source.HostedById));
+            .Resolve(c => GraphBatchLoader.Of(c).NodeOrDeferred<Body>(c.Source.HostedById));
     }
 }

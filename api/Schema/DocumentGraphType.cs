@@ -1,4 +1,3 @@
-using GraphQL.DataLoader;
 using GraphQL.Types;
 using SafetyDuty.Graph.Model;
 using SafetyDuty.Graph.Store;
@@ -25,8 +24,8 @@ public sealed class DocumentGraphType : ObjectGraphType<Document>
         Field<StringGraphType, string?>("text")
             .Description("规范化后的全文，职责的 start/length 以此为准；用于在上下文中显示条款 (the normalised text that duty spans index into).")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<IGraphStore>().GetDocumentTextAsync(c.Source.Id, c.CancellationToken));
-        Field<NonNullGraphType<JurisdictionGraphType>, IDataLoaderResult<Jurisdiction?>>("jurisdiction")
+        Field<NonNullGraphType<JurisdictionGraphType>, object?>("jurisdiction")
             .Description("文件适用的行政区域 (the place the document governs).")
-            .Resolve(c => GraphBatchLoader.Of(c).Node<Jurisdiction>(c.Source.JurisdictionId));
+            .Resolve(c => GraphBatchLoader.Of(c).NodeOrDeferred<Jurisdiction>(c.Source.JurisdictionId));
     }
 }

@@ -27,12 +27,12 @@ public sealed class DutyGraphType : ObjectGraphType<Duty>
         Field<NonNullGraphType<BooleanGraphType>, bool>("isCommon")
             .Description("是否为全体部门共同职责 (a duty shared by all departments).")
             .Resolve(c => c.Source.IsCommon);
-        Field<NonNullGraphType<DocumentGraphType>, IDataLoaderResult<Document?>>("document")
+        Field<NonNullGraphType<DocumentGraphType>, object?>("document")
             .Description("来源文件 (the source document).")
-            .Resolve(c => GraphBatchLoader.Of(c).Node<Document>(c.Source.DocumentId));
-        Field<NonNullGraphType<DutyOwnerGraphType>, IDataLoaderResult<GraphNode?>>("owner")
+            .Resolve(c => GraphBatchLoader.Of(c).NodeOrDeferred<Document>(c.Source.DocumentId));
+        Field<NonNullGraphType<DutyOwnerGraphType>, object?>("owner")
             .Description("承担该职责的单位或领导岗位 (the body or leader whose duty it is).")
-            .Resolve(c => GraphBatchLoader.Of(c).Node<GraphNode>(c.Source.OwnerId));
+            .Resolve(c => GraphBatchLoader.Of(c).NodeOrDeferred<GraphNode>(c.Source.OwnerId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectorGraphType>>>, IDataLoaderResult<IReadOnlyList<Sector>>>("sectors")
             .Description("条目涉及的行业领域 (the sectors the duty covers).")
             .Resolve(c => GraphBatchLoader.Of(c).Neighbours<Sector>(c.Source.Id, EdgeType.Covers, Direction.Outgoing));

@@ -56,6 +56,28 @@ public sealed class GraphBatchLoader(IGraphStore store, ReadModel model)
         }
     }
 
+    /// <summary>The node with this id, cast to the expected label: at once when the request's snapshot of the read
+    /// model already holds it (GraphQL.NET then completes the field without a deferred result), else as
+    /// <see cref="Node{T}"/> does, with the level's batch.</summary>
+    public object? NodeOrDeferred<T>(string? id)
+        where T : GraphNode =>
+        id is not null && KnownNow(id) is { } node ? node as T : Node<T>(id);
+
+    // A node this request has fetched, or one its snapshot (once taken) holds in memory; null when it would take a read.
+    private GraphNode? KnownNow(string id)
+    {
+        Task<ReadModel.Snapshot>? snapshot;
+        lock (_lock)
+        {
+            if (_nodes.TryGetValue(id, out var known))
+            {
+                return known;
+            }
+            snapshot = _snapshot;
+        }
+        return snapshot is { IsCompletedSuccessfully: true } ? snapshot.Result.KnownNode(id) : null;
+    }
+
     /// <summary>The nodes at the other end of a node's relationships of one type, in the store's order, without repeats.</summary>
     public IDataLoaderResult<IReadOnlyList<T>> Neighbours<T>(string id, EdgeType type, Direction direction)
         where T : GraphNode

@@ -17,9 +17,9 @@ public sealed class JurisdictionGraphType : ObjectGraphType<Jurisdiction>
         Field<NonNullGraphType<StringGraphType>, string>("level")
             .Description("层级：province | prefecture | county | district | town | village (level).")
             .Resolve(c => c.Source.Level);
-        Field<JurisdictionGraphType, IDataLoaderResult<Jurisdiction?>>("parent")
+        Field<JurisdictionGraphType, object?>("parent")
             .Description("上级行政区域，文件写明时才有 (the enclosing place, where a document says it).")
-            .Resolve(c => GraphBatchLoader.Of(c).Node<Jurisdiction>(c.Source.ParentId));
+            .Resolve(c => GraphBatchLoader.Of(c).NodeOrDeferred<Jurisdiction>(c.Source.ParentId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DocumentGraphType>>>, IDataLoaderResult<IReadOnlyList<Document>>>("documents")
             .Description("该地的职责清单文件 (the duty-list documents of the place).")
             .Windowed(ListWindow.MaxFirst)

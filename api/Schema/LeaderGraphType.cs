@@ -14,9 +14,9 @@ public sealed class LeaderGraphType : ObjectGraphType<Leader>
         Interface<NodeGraphType>();
         Field<NonNullGraphType<IdGraphType>, string>("id").Description("稳定 ID (stable id).").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<StringGraphType>, string>("title").Description("岗位名称 (the post's title).").Resolve(c => c.Source.Title);
-        Field<NonNullGraphType<JurisdictionGraphType>, IDataLoaderResult<Jurisdiction?>>("jurisdiction")
+        Field<NonNullGraphType<JurisdictionGraphType>, object?>("jurisdiction")
             .Description("所在行政区域 (the place).")
-            .Resolve(c => GraphBatchLoader.Of(c).Node<Jurisdiction>(c.Source.JurisdictionId));
+            .Resolve(c => GraphBatchLoader.Of(c).NodeOrDeferred<Jurisdiction>(c.Source.JurisdictionId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DutyGraphType>>>, IDataLoaderResult<IReadOnlyList<Duty>>>("duties")
             .Description("该岗位的职责条目 (the post's duties).")
             .Windowed(ListWindow.MaxFirst)

@@ -1,4 +1,3 @@
-using GraphQL.DataLoader;
 using GraphQL.Types;
 using SafetyDuty.Graph.Model;
 using SafetyDuty.Graph.Queries;
@@ -50,9 +49,9 @@ public sealed class RoleBasisGraphType : ObjectGraphType<RoleBasis>
         Field<NonNullGraphType<StringGraphType>, string>("quote")
             .Description("原文中说明角色的文字 (the words that say it).")
             .Resolve(c => c.Source.Quote);
-        Field<DutyGraphType, IDataLoaderResult<Duty?>>("duty")
+        Field<DutyGraphType, object?>("duty")
             .Description("说明角色的职责条目 (the duty that says it).")
-            .Resolve(c => GraphBatchLoader.Of(c).Node<Duty>(c.Source.DutyId));
+            .Resolve(c => GraphBatchLoader.Of(c).NodeOrDeferred<Duty>(c.Source.DutyId));
     }
 }
 

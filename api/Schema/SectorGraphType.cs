@@ -20,9 +20,9 @@ public sealed class SectorGraphType : ObjectGraphType<Sector>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>, IReadOnlyList<string>>("aliases")
             .Description("同义词，如 燃气 的 天然气、液化石油气 (synonyms).")
             .Resolve(c => c.Source.Aliases);
-        Field<SectorGraphType, IDataLoaderResult<Sector?>>("parent")
+        Field<SectorGraphType, object?>("parent")
             .Description("上级领域 (the parent sector).")
-            .Resolve(c => GraphBatchLoader.Of(c).Node<Sector>(c.Source.ParentId));
+            .Resolve(c => GraphBatchLoader.Of(c).NodeOrDeferred<Sector>(c.Source.ParentId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectorGraphType>>>, IDataLoaderResult<IReadOnlyList<Sector>>>("children")
             .Description("下级领域 (the sub-sectors).")
             .Resolve(c => GraphBatchLoader.Of(c).Neighbours<Sector>(c.Source.Id, EdgeType.Parent, Direction.Incoming));
