@@ -31,9 +31,9 @@ public sealed class BodyGraphType : ObjectGraphType<Body>
             .Description("本单位的职责条目，按文件顺序 (the body's duties, in document order).")
             .Windowed(ListWindow.MaxFirst)
             .Resolve(c => ListWindow.Apply(c, GraphBatchLoader.Of(c).Neighbours<Duty>(c.Source.Id, EdgeType.HasDuty, Direction.Outgoing), ListWindow.MaxFirst));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectorGraphType>>>, IDataLoaderResult<IReadOnlyList<Sector>>>("leads")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectorGraphType>>>, object>("leads")
             .Description("牵头/主责的行业领域 (sectors the body leads).")
-            .Resolve(c => GraphBatchLoader.Of(c).Neighbours<Sector>(c.Source.Id, EdgeType.Lead, Direction.Outgoing));
+            .Resolve(c => GraphBatchLoader.Of(c).NeighboursOrDeferred<Sector>(c.Source.Id, EdgeType.Lead, Direction.Outgoing));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectorGraphType>>>, IDataLoaderResult<IReadOnlyList<Sector>>>("assists")
             .Description("配合/协助的行业领域；已牵头的领域不再列出 (sectors the body assists on and does not lead).")
             .Resolve(c => GraphBatchLoader.Of(c).AssistsNotLed(c.Source.Id));

@@ -33,9 +33,9 @@ public sealed class DutyGraphType : ObjectGraphType<Duty>
         Field<NonNullGraphType<DutyOwnerGraphType>, object?>("owner")
             .Description("承担该职责的单位或领导岗位 (the body or leader whose duty it is).")
             .Resolve(c => GraphBatchLoader.Of(c).NodeOrDeferred<GraphNode>(c.Source.OwnerId));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectorGraphType>>>, IDataLoaderResult<IReadOnlyList<Sector>>>("sectors")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectorGraphType>>>, object>("sectors")
             .Description("条目涉及的行业领域 (the sectors the duty covers).")
-            .Resolve(c => GraphBatchLoader.Of(c).Neighbours<Sector>(c.Source.Id, EdgeType.Covers, Direction.Outgoing));
+            .Resolve(c => GraphBatchLoader.Of(c).NeighboursOrDeferred<Sector>(c.Source.Id, EdgeType.Covers, Direction.Outgoing));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LawGraphType>>>, IDataLoaderResult<IReadOnlyList<Law>>>("laws")
             .Description("条目引用的法律法规 (the laws the duty cites).")
             .Resolve(c => GraphBatchLoader.Of(c).Neighbours<Law>(c.Source.Id, EdgeType.Cite, Direction.Outgoing));

@@ -66,16 +66,38 @@ public sealed class GraphBatchLoader(IGraphStore store, ReadModel model)
     // A node this request has fetched, or one its snapshot (once taken) holds in memory; null when it would take a read.
     private GraphNode? KnownNow(string id)
     {
-        Task<ReadModel.Snapshot>? snapshot;
         lock (_lock)
         {
             if (_nodes.TryGetValue(id, out var known))
             {
                 return known;
             }
+        }
+        return SnapshotTaken()?.KnownNode(id);
+    }
+
+    private ReadModel.Snapshot? SnapshotTaken()
+    {
+        Task<ReadModel.Snapshot>? snapshot;
+        lock (_lock)
+        {
             snapshot = _snapshot;
         }
-        return snapshot is { IsCompletedSuccessfully: true } ? snapshot.Result.KnownNode(id) : null;
+        return snapshot is { IsCompletedSuccessfully: true } ? snapshot.Result : null;
+    }
+
+    /// <summary>A node's neighbours as <see cref="Neighbours{T}"/> gives them: at once when the place's graph already
+    /// read answers them (a duty's sectors, a body's duties and sectors), else deferred with the level's batch.</summary>
+    public object NeighboursOrDeferred<T>(string id, EdgeType type, Direction direction)
+        where T : GraphNode
+    {
+        if (SnapshotTaken() is { } snapshot
+            && PlaceAnswering(snapshot, id, type, direction) is { } place
+            && snapshot.PlaceGraphIfRead(place) is { } graph)
+        {
+            return InReadingOrder(FromPlaceGraph(snapshot, graph, id, type)).OfType<T>().ToList();
+        }
+        return Neighbours<T>(id, type, direction);
     }
 
     /// <summary>The nodes at the other end of a node's relationships of one type, in the store's order, without repeats.</summary>
@@ -148,6 +170,16 @@ public sealed class GraphBatchLoader(IGraphStore store, ReadModel model)
     private async Task<IReadOnlyList<GraphNode>?> FromPlaceGraphAsync(
         ReadModel.Snapshot snapshot, string id, EdgeType type, Direction direction, CancellationToken cancellationToken)
     {
+        if (PlaceAnswering(snapshot, id, type, direction) is not { } place)
+        {
+            return null;
+        }
+        return FromPlaceGraph(snapshot, await snapshot.PlaceGraphAsync(place, cancellationToken), id, type);
+    }
+
+    // The place whose graph holds a node's relationships of this kind; null where the read model does not answer.
+    private Jurisdiction? PlaceAnswering(ReadModel.Snapshot snapshot, string id, EdgeType type, Direction direction)
+    {
         if (direction != Direction.Outgoing || type is not (EdgeType.HasDuty or EdgeType.Lead or EdgeType.Assist or EdgeType.Covers))
         {
             return null;
@@ -164,11 +196,11 @@ public sealed class GraphBatchLoader(IGraphStore store, ReadModel model)
             Duty duty when type == EdgeType.Covers => duty.JurisdictionId,
             _ => null,
         };
-        if (placeId is null || snapshot.PlaceById(placeId) is not { } place)
-        {
-            return null;
-        }
-        var graph = await snapshot.PlaceGraphAsync(place, cancellationToken);
+        return placeId is null ? null : snapshot.PlaceById(placeId);
+    }
+
+    private static IReadOnlyList<GraphNode> FromPlaceGraph(ReadModel.Snapshot snapshot, PlaceGraph graph, string id, EdgeType type)
+    {
         return type switch
         {
             EdgeType.HasDuty => graph.DutiesOf(id),

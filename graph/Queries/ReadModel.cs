@@ -163,6 +163,12 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
             return reading.WaitAsync(cancellationToken);
         }
 
+        /// <summary>One place's graph when it has been read for this version; null while it is being read, or before.</summary>
+        public PlaceGraph? PlaceGraphIfRead(Jurisdiction place) =>
+            _placeGraphs.TryGetValue(place.Id, out var entry) && entry.IsValueCreated && entry.Value.IsCompletedSuccessfully
+                ? entry.Value.Result
+                : null;
+
         private async Task<PlaceGraph> ReadPlaceAsync(Jurisdiction place)
         {
             // Not the asker's token: other questions may be waiting on the same read.

@@ -20,6 +20,8 @@ public sealed class GraphBatchLoaderTests : IDisposable
         var doc = new TestDocument("昆山市", "职责规定");
         var housing = doc.Body("市住建局", "住房和城乡建设");
         var duty = doc.Duty(housing, "负责城镇燃气安全监管。");
+        doc.Edge(EdgeType.Lead, housing, TestTaxonomy.TownGas, null, duty);
+        doc.Edge(EdgeType.Covers, duty, TestTaxonomy.TownGas);
         await store.LoadDocumentAsync(doc.Build());
         using var model = new ReadModel(store);
         var loader = new GraphBatchLoader(store, model);
@@ -29,7 +31,16 @@ public sealed class GraphBatchLoaderTests : IDisposable
         Assert.Equal(doc.Place.Id, (await early.GetResultAsync())!.Id);
 
         var snapshot = await loader.SnapshotAsync(CancellationToken.None);
+        // The place's graph not read yet: its relationships wait for the batch.
+        Assert.IsAssignableFrom<IDataLoaderResult>(loader.NeighboursOrDeferred<Sector>(duty.Id, EdgeType.Covers, Direction.Outgoing));
         await snapshot.PlaceGraphAsync(snapshot.Place("昆山市")!);
+        // Read: a duty's sectors and a body's leads at once, as the batch gives them.
+        var batched = await new GraphBatchLoader(store, model).Neighbours<Sector>(duty.Id, EdgeType.Covers, Direction.Outgoing).GetResultAsync();
+        Assert.Equal([TestTaxonomy.TownGas.Id], batched.Select(s => s.Id));
+        Assert.Equal(batched.Select(s => s.Id),
+            Assert.IsAssignableFrom<IReadOnlyList<Sector>>(loader.NeighboursOrDeferred<Sector>(duty.Id, EdgeType.Covers, Direction.Outgoing)).Select(s => s.Id));
+        Assert.Equal([TestTaxonomy.TownGas.Id],
+            Assert.IsAssignableFrom<IReadOnlyList<Sector>>(loader.NeighboursOrDeferred<Sector>(housing.Id, EdgeType.Lead, Direction.Outgoing)).Select(s => s.Id));
         Assert.Equal(TestTaxonomy.TownGas.Id, Assert.IsType<Sector>(loader.NodeOrDeferred<Sector>(TestTaxonomy.TownGas.Id)).Id);
         Assert.Equal(duty.Id, Assert.IsType<Duty>(loader.NodeOrDeferred<Duty>(duty.Id)).Id);
         // The wrong label is no node; no id is none.
