@@ -2,21 +2,17 @@ using GraphQL.DataLoader;
 using SafetyDuty.Api.Schema;
 using SafetyDuty.Graph.Model;
 using SafetyDuty.Graph.Queries;
-using SafetyDuty.Graph.Sqlite;
 using SafetyDuty.Tests.Graph;
 
 namespace SafetyDuty.Tests.Api;
 
-public sealed class GraphBatchLoaderTests : IDisposable
+public sealed class GraphBatchLoaderTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "safetyduty-tests", Guid.NewGuid().ToString("N"));
-
     [Fact]
     public async Task Gives_a_node_the_read_model_holds_at_once_once_the_request_has_its_snapshot_and_defers_the_rest()
     {
-        using var store = new SqliteGraphStore(Path.Combine(_directory, "graph.db"));
-        await store.InitializeAsync();
-        await store.ReplaceTaxonomyAsync(TestTaxonomy.Sectors);
+        using var temporary = await TaxonomyStore.CreateAsync();
+        var store = temporary.Store;
         var doc = new TestDocument("昆山市", "职责规定");
         var housing = doc.Body("市住建局", "住房和城乡建设");
         var duty = doc.Duty(housing, "负责城镇燃气安全监管。");
@@ -48,13 +44,5 @@ public sealed class GraphBatchLoaderTests : IDisposable
         Assert.Null(await Assert.IsAssignableFrom<IDataLoaderResult<Body?>>(loader.NodeOrDeferred<Body>(null)).GetResultAsync());
         // A node the read model does not hold (a law) still comes from the store, with the batch.
         Assert.IsAssignableFrom<IDataLoaderResult>(loader.NodeOrDeferred<Law>("law-not-in-memory"));
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
     }
 }

@@ -1,19 +1,15 @@
 using SafetyDuty.Graph.Model;
 using SafetyDuty.Graph.Queries;
-using SafetyDuty.Graph.Sqlite;
 
 namespace SafetyDuty.Tests.Graph;
 
-public sealed class ComparisonQueryTests : IDisposable
+public sealed class ComparisonQueryTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "safetyduty-tests", Guid.NewGuid().ToString("N"));
-
     [Fact]
     public async Task Builds_its_answer_from_the_places_and_sectors_as_stored_not_as_the_caller_read_them_earlier()
     {
-        using var store = new SqliteGraphStore(Path.Combine(_directory, "graph.db"));
-        await store.InitializeAsync();
-        await store.ReplaceTaxonomyAsync(TestTaxonomy.Sectors);
+        using var temporary = await TaxonomyStore.CreateAsync();
+        var store = temporary.Store;
         var doc = new TestDocument("昆山市", "职责规定");
         var housing = doc.Body("市住建局", "住房和城乡建设");
         doc.Edge(EdgeType.Lead, housing, TestTaxonomy.TownGas, null, doc.Duty(housing, "负责城镇燃气安全监管。"));
@@ -31,13 +27,5 @@ public sealed class ComparisonQueryTests : IDisposable
         var cell = Assert.Single(row.Cells);
         Assert.Equal(doc.Place, cell.Jurisdiction);
         Assert.Equal([housing.Id], cell.Lead.Select(b => b.Id));
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
     }
 }

@@ -1,19 +1,15 @@
 using SafetyDuty.Graph.Model;
 using SafetyDuty.Graph.Queries;
-using SafetyDuty.Graph.Sqlite;
 
 namespace SafetyDuty.Tests.Graph;
 
-public sealed class GapQueryTests : IDisposable
+public sealed class GapQueryTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "safetyduty-tests", Guid.NewGuid().ToString("N"));
-
     [Fact]
     public async Task Backs_an_overlap_with_its_leads_duties_and_a_gap_with_every_duty_about_the_sector_each_time_it_is_asked()
     {
-        using var store = new SqliteGraphStore(Path.Combine(_directory, "graph.db"));
-        await store.InitializeAsync();
-        await store.ReplaceTaxonomyAsync(TestTaxonomy.Sectors);
+        using var temporary = await TaxonomyStore.CreateAsync();
+        var store = temporary.Store;
         var doc = new TestDocument("昆山市", "职责规定");
         var commerce = doc.Body("市商务局", "商务");
         var market = doc.Body("市市场监管局", "市场监督管理");
@@ -42,14 +38,6 @@ public sealed class GapQueryTests : IDisposable
             Assert.Equal(CoverageProblem.NoLead, gap.Problem);
             Assert.Equal([fireDuty.Id], gap.Evidence.Select(d => d.Id));
             Assert.Equal([fireBrigade.Id], gap.Concerned.Select(b => b.Id));
-        }
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
         }
     }
 }
