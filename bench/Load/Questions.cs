@@ -142,7 +142,7 @@ internal sealed class Questions
         bool Asked((string Kind, Func<string> Draw) entry) => kinds.Any(k => entry.Kind.Contains(k, StringComparison.Ordinal));
         _inOnePlace.RemoveAll(entry => !Asked(entry));
         _everywhere.RemoveAll(entry => !Asked(entry));
-        return _inOnePlace.Count > 0 || _everywhere.Count > 0;
+        return AsksInOnePlace || AsksEverywhere;
     }
 
     public bool AsksInOnePlace => _inOnePlace.Count > 0;
