@@ -123,78 +123,83 @@ public sealed partial class SqliteGraphStore
             FROM node_text CROSS JOIN nodes n ON n.key = node_text.rowid
             WHERE node_text MATCH $match AND node_text.rowid BETWEEN $first AND $last;
             """, ("$match", match), ("$first", first), ("$last", last));
-        var scored = new List<(long Key, double Score, string Data)>();
-        using (var reader = matches.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                // The name holds a duty's text; a node matched through another field (an alias) is scored on all.
-                var data = reader.GetString(2);
-                var score = SearchGrams.Score(terms, reader.GetString(1));
-                scored.Add((reader.GetInt64(0), score > 0 ? score : SearchGrams.Score(terms, data), data));
-            }
-        }
-
-        var page = scored
-            .OrderByDescending(hit => hit.Score).ThenBy(hit => hit.Key)
-            .Skip(skip).Take(take)
-            .Select(hit => new SearchHit(NodeRow.Read(hit.Data), hit.Score))
-            .ToList();
-        return new Page<SearchHit>(page, scored.Count);
+        var scored = Scored(matches, terms);
+        return new Page<SearchHit>(BestFirst(scored, skip, take), scored.Count);
     }
 
     // Everywhere: place by place (in the order the places were first loaded), best matches first within each
     // place. Ranking every match in the country would cost as much as the matches (thousands of duties mention
-    // 燃气 at a thousand places), so a page costs what it shows instead: the keys of the first skip + take matches
-    // in key order say which places the page spans and how many of each it shows, and each of those places is
-    // ranked on its own. The total is a count of the postings alone, without ranking.
+    // 燃气 at a thousand places), so a page costs what it shows instead: one pass over the postings gives every
+    // match's key in key order, hence the total and, from the window's skip + take positions, which places the page
+    // spans and how many of each it shows; only those places' matches are then read (by key, without another pass
+    // over the index) and each place is ranked on its own.
     private static Page<SearchHit> SearchEverywhere(SqliteConnection connection, IReadOnlyList<string> terms, string match, int skip, int take)
     {
-        using var count = Command(connection, "SELECT count(*) FROM node_text WHERE node_text MATCH $match;", ("$match", match));
-        var total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-        var hits = new List<SearchHit>();
-        if (take == 0 || skip >= total)
-        {
-            return new Page<SearchHit>(hits, total);
-        }
-
-        // How many of the first skip + take matches each place holds, in key order.
-        var places = new List<(long Place, int Count)>();
-        using (var keys = Command(connection, "SELECT rowid FROM node_text WHERE node_text MATCH $match ORDER BY rowid LIMIT $limit;",
-            ("$match", match), ("$limit", (long)skip + take)))
-        using (var reader = keys.ExecuteReader())
+        var keys = new List<long>();
+        using (var all = Command(connection, "SELECT rowid FROM node_text WHERE node_text MATCH $match ORDER BY rowid;", ("$match", match)))
+        using (var reader = all.ExecuteReader())
         {
             while (reader.Read())
             {
-                var place = NodeKeys.PlaceOf(reader.GetInt64(0));
-                if (places.Count > 0 && places[^1].Place == place)
-                {
-                    places[^1] = (place, places[^1].Count + 1);
-                }
-                else
-                {
-                    places.Add((place, 1));
-                }
+                keys.Add(reader.GetInt64(0));
             }
         }
-
-        var position = 0;
-        foreach (var (place, inWindow) in places)
+        var hits = new List<SearchHit>();
+        if (take == 0 || skip >= keys.Count)
         {
-            // This place's matches sit at positions [position, position + its count); the window holds inWindow
-            // of them (all, or the first ones when the window ends inside the place).
-            var from = Math.Max(skip, position);
-            var to = position + inWindow;
-            if (from < to)
-            {
-                hits.AddRange(SearchInPlace(connection, terms, match, place, from - position, to - from).Items);
-            }
-
-            position += inWindow;
+            return new Page<SearchHit>(hits, keys.Count);
         }
 
-        return new Page<SearchHit>(hits, total);
+        // The matches of the places the window [skip, skip + take) reaches: a run of keys, since keys go place by place.
+        var end = (int)Math.Min(keys.Count, (long)skip + take);
+        var from = skip;
+        while (from > 0 && NodeKeys.PlaceOf(keys[from - 1]) == NodeKeys.PlaceOf(keys[skip]))
+        {
+            from--;
+        }
+        var to = end;
+        while (to < keys.Count && NodeKeys.PlaceOf(keys[to]) == NodeKeys.PlaceOf(keys[end - 1]))
+        {
+            to++;
+        }
+        using var rows = Command(connection, "SELECT key, name, data FROM nodes WHERE key IN (SELECT value FROM json_each($keys)) ORDER BY key;",
+            ("$keys", $"[{string.Join(',', keys.GetRange(from, to - from).Select(key => key.ToString(CultureInfo.InvariantCulture)))}]"));
+        var position = from;
+        foreach (var place in Scored(rows, terms).GroupBy(hit => NodeKeys.PlaceOf(hit.Key)))
+        {
+            // This place's matches sit at positions [position, position + its count); the window shows those of them
+            // from skip on and before skip + take, ranked within the place.
+            var count = place.Count();
+            var shownFrom = Math.Max(skip, position);
+            var shownTo = Math.Min(end, position + count);
+            hits.AddRange(BestFirst([.. place], shownFrom - position, shownTo - shownFrom));
+            position += count;
+        }
+
+        return new Page<SearchHit>(hits, keys.Count);
     }
+
+    // Every row of a match (key, name, data) with its relevance: the name holds a duty's text; a node matched through
+    // another field (an alias) is scored on all of it.
+    private static List<(long Key, double Score, string Data)> Scored(SqliteCommand matches, IReadOnlyList<string> terms)
+    {
+        var scored = new List<(long Key, double Score, string Data)>();
+        using var reader = matches.ExecuteReader();
+        while (reader.Read())
+        {
+            var data = reader.GetString(2);
+            var score = SearchGrams.Score(terms, reader.GetString(1));
+            scored.Add((reader.GetInt64(0), score > 0 ? score : SearchGrams.Score(terms, data), data));
+        }
+        return scored;
+    }
+
+    // One place's matches best first, ties by key (clause order) so that pages are stable; only the page's rows are read in full.
+    private static List<SearchHit> BestFirst(List<(long Key, double Score, string Data)> scored, int skip, int take) =>
+        [.. scored
+            .OrderByDescending(hit => hit.Score).ThenBy(hit => hit.Key)
+            .Skip(skip).Take(take)
+            .Select(hit => new SearchHit(NodeRow.Read(hit.Data), hit.Score))];
 
     public Task<IReadOnlyList<Sector>> GetTaxonomyAsync(CancellationToken cancellationToken = default) => Run<IReadOnlyList<Sector>>(connection =>
     {
