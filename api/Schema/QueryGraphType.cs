@@ -125,6 +125,9 @@ public sealed class QueryGraphType : ObjectGraphType
                 var search = c.GetArgument<string>("search").Trim();
                 RequireArgument(search.Length > 0, "search 不能为空 (search must not be empty).");
                 var jurisdictionId = await OptionalJurisdictionIdAsync(c);
+                // The request's snapshot, taken before the search rather than by the first duty's field that needs it:
+                // the duties' documents and sectors then resolve at once from it, not in deferred batches.
+                await Snapshot(c);
                 // A sector's word also finds its synonyms (燃气: 天然气, 液化石油气); a quoted phrase is taken as written.
                 var terms = SearchTerms.WithForms(SearchTerms.Parse(search), Service<TopicInterpreter>(c).FormsOf);
                 var page = await Store(c).SearchAsync(
