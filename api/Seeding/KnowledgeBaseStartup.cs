@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using SafetyDuty.Graph.Model;
 using SafetyDuty.Graph.Queries;
 using SafetyDuty.Graph.Sqlite;
 using SafetyDuty.Graph.Store;
@@ -34,8 +33,7 @@ public sealed partial class KnowledgeBaseStartup(
         {
             return;
         }
-        var existing = await store.FindNodesAsync(new NodeQuery(NodeLabel.Document, Take: 1), cancellationToken);
-        if (existing.TotalCount > 0)
+        if (!await store.HoldsNoDocumentAsync(cancellationToken))
         {
             return;
         }

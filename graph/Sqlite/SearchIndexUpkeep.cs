@@ -1,3 +1,4 @@
+using SafetyDuty.Graph.Model;
 using SafetyDuty.Graph.Store;
 
 namespace SafetyDuty.Graph.Sqlite;
@@ -10,6 +11,10 @@ public static class SearchIndexUpkeep
 {
     /// <summary>Documents written in one run from which the index is merged.</summary>
     public const int BulkLoad = 10;
+
+    /// <summary>Whether the store holds no document yet: a load into it is a first load, worth merging after.</summary>
+    public static async Task<bool> HoldsNoDocumentAsync(this IGraphStore store, CancellationToken cancellationToken = default) =>
+        (await store.FindNodesAsync(new NodeQuery(NodeLabel.Document, Take: 1), cancellationToken)).TotalCount == 0;
 
     public static Task CompactAfterLoadAsync(this IGraphStore store, int changedDocuments, bool intoEmptyStore, CancellationToken cancellationToken = default) =>
         store is SqliteGraphStore sqlite && changedDocuments > 0 && (changedDocuments >= BulkLoad || intoEmptyStore)

@@ -114,6 +114,7 @@ internal static class IngestCommand
     {
         await store.InitializeAsync();
         await store.EnsureTaxonomyAsync(Vocabularies.LoadDefault().Sectors.Sectors);
+        var intoEmptyStore = await store.HoldsNoDocumentAsync();
 
         var loaded = new List<LoadedDocument>();
         if (json)
@@ -123,7 +124,7 @@ internal static class IngestCommand
                 loaded.Add(Loaded(graph, await store.LoadDocumentAsync(graph)));
             }
 
-            await CompactAfterBulkLoadAsync(store, loaded);
+            await CompactAfterBulkLoadAsync(store, loaded, intoEmptyStore);
             Console.Out.WriteLine(JsonSerializer.Serialize(new { documents = loaded }, Json));
             return 0;
         }
@@ -140,7 +141,7 @@ internal static class IngestCommand
                 task.Increment(1);
             }
         });
-        await CompactAfterBulkLoadAsync(store, loaded);
+        await CompactAfterBulkLoadAsync(store, loaded, intoEmptyStore);
         AnsiConsole.MarkupLine(Markup.Escape(
             $"完成 (done): 新增 (Inserted) {Count(LoadOutcome.Inserted)}，替换 (Replaced) {Count(LoadOutcome.Replaced)}，未变 (Unchanged) {Count(LoadOutcome.Unchanged)}"));
         return 0;
@@ -148,8 +149,8 @@ internal static class IngestCommand
         int Count(LoadOutcome outcome) => loaded.Count(d => d.Outcome == outcome);
     }
 
-    private static Task CompactAfterBulkLoadAsync(IGraphStore store, List<LoadedDocument> loaded) =>
-        store.CompactAfterLoadAsync(loaded.Count(d => d.Outcome != LoadOutcome.Unchanged), intoEmptyStore: false);
+    private static Task CompactAfterBulkLoadAsync(IGraphStore store, List<LoadedDocument> loaded, bool intoEmptyStore) =>
+        store.CompactAfterLoadAsync(loaded.Count(d => d.Outcome != LoadOutcome.Unchanged), intoEmptyStore);
 
     private sealed record Options(string? Database, bool Json, List<string> Inputs);
 

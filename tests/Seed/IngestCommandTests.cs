@@ -24,6 +24,8 @@ public sealed class IngestCommandTests : IDisposable
         var first = await RunAsync(null, "ingest", "--json", "--db", database, folder);
         Assert.True(first.ExitCode == 0, first.Error);
         Assert.Equal(Enumerable.Repeat("Inserted", 5), Outcomes(first.Output));
+        // A first load into an empty store merges the full-text index into one segment, as the API's own seeding does.
+        Assert.Equal(1, SearchIndexSegments(database));
 
         var second = await RunAsync(null, "ingest", "--json", "--db", database, folder);
         Assert.True(second.ExitCode == 0, second.Error);
@@ -151,6 +153,16 @@ public sealed class IngestCommandTests : IDisposable
     private static string Snapshot(string database) => string.Join(",",
         new[] { database, database + "-wal" }.Where(File.Exists)
             .Select(f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))));
+
+    // FTS5 keeps its index as segments, each with its own rows in the index's _idx table.
+    private static long SearchIndexSegments(string database)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(DISTINCT segid) FROM node_text_idx;";
+        return (long)command.ExecuteScalar()!;
+    }
 
     private sealed record ToolResult(int ExitCode, string Output, string Error);
 
