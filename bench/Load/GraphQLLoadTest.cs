@@ -12,7 +12,7 @@ namespace SafetyDuty.Benchmarks.Load;
 /// repeated question (the same responsibilities question over and over, everywhere and in one place). Each of these
 /// phases is measured in turns with <c>{ __typename }</c> (a slice of one, then a slice of the other), and its ratio is
 /// to those turns: on a shared machine <c>{ __typename }</c> alone varied by half from one run to the next.
-/// Usage: load --url http://127.0.0.1:5000/graphql [--seconds 10] [--warmup 3] [--turns 4] [--concurrency 16] [--seed 1] [--phases distinct,repeated] [--kinds gaps,bodies]
+/// Usage: load --url http://127.0.0.1:5000/graphql [--seconds 10] [--warmup 3] [--turns 4] [--concurrency 16] [--seed 1] [--phases distinct,repeated] [--kinds gaps,bodies] [--pages api/wwwroot/js/pages]
 /// (distinct questions are measured against a server started with its answer cache off, Answers__Cache=false).</summary>
 public static class GraphQLLoadTest
 {
@@ -37,7 +37,9 @@ public static class GraphQLLoadTest
         // Each phase after the first is measured in this many turns with { __typename } (its ratio is to those turns);
         // with 0, alone (its ratio is to the first phase's), for instance to profile the server while it runs.
         var turns = int.Parse(Option(args, "--turns") ?? "4", CultureInfo.InvariantCulture);
-        var questions = await Questions.ReadAsync(client, seed);
+        // The page's scripts, whose query documents the questions are (run from the repository's root by default).
+        var pages = Option(args, "--pages") ?? Path.Combine("api", "wwwroot", "js", "pages");
+        var questions = await Questions.ReadAsync(client, pages, seed);
         if (Option(args, "--kinds") is { } kinds && !questions.Only(kinds.Split(',')))
         {
             Console.Error.WriteLine($"--kinds {kinds}: no question kind has such a name");

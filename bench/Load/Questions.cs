@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace SafetyDuty.Benchmarks.Load;
 
@@ -12,76 +13,29 @@ internal sealed record Question(string Kind, string Body);
 /// (its places, sectors and bodies, read once at the start). A question already asked in the run is drawn again, so
 /// no answer is ever served twice from what one request left behind; a kind whose questions are all used up (the
 /// five seeds have five gaps questions) repeats and the report counts those repeats.</summary>
-internal sealed class Questions
+internal sealed partial class Questions
 {
-    // The page's own query documents (api/wwwroot/js/pages), so that the server's parsed-document cache is used as
-    // it is for real users: the variables differ, the documents do not.
-    private const string Responsibilities = """
-        query Responsibilities($topics: [String!]!, $jurisdiction: String, $first: Int, $offset: Int) {
-          responsibilities(topics: $topics, jurisdiction: $jurisdiction, first: $first, offset: $offset) {
-            body { id name agencyType } jurisdiction { id name } role match topics isGroup
-            basis { kind quote }
-            evidence { id text locator document { id title number } }
-          }
-        }
-        """;
+    // The page's scripts whose query documents the questions use, read from the page's folder (the load command's
+    // --pages), so that the questions are the page's own (and the server's parsed-document cache is used as it is for
+    // real users: the variables differ, the documents do not); a page that changes its questions changes the benchmark.
+    private static readonly string[] PageScripts = ["ask", "body", "compare", "gaps"];
 
     // The page asks for answers this many at a time (api/wwwroot/js/pages/ask.js).
     private const int PageSize = 20;
 
-    private const string Gaps = """
-        query Gaps($jurisdiction: String!) {
-          gaps(jurisdiction: $jurisdiction) {
-            sector { id name parent { name } } lead { id name } assist { id name } problem evidence { id text locator }
-          }
-        }
-        """;
-
-    private const string Compare = """
-        query Compare($jurisdictions: [String!]!, $sector: String) {
-          compare(jurisdictions: $jurisdictions, sector: $sector) {
-            jurisdictions { id name }
-            rows {
-              sector { id name parent { name } }
-              cells { jurisdiction { name } lead { id name agencyType } assist { id name agencyType } }
-            }
-          }
-        }
-        """;
-
-    private const string Shared = """
-        query Shared($place: String!) {
-          compare(jurisdictions: [$place]) { rows { sector { id name } cells { lead { id name } assist { id name } } } }
-        }
-        """;
-
-    private const string Bodies = """
-        query Bodies($jurisdiction: String, $search: String, $agencyType: String) {
-          bodies(jurisdiction: $jurisdiction, search: $search, agencyType: $agencyType, first: 100) {
+    // Not the page's: an embedding app listing a function's bodies in every place (the page lists one place's).
+    private const string BodiesOfAgencyType = """
+        query BodiesOfAgencyType($agencyType: String) {
+          bodies(agencyType: $agencyType, first: 100) {
             totalCount nodes { id name kind agencyType jurisdiction { name } }
           }
         }
         """;
 
-    private const string Body = """
-        query Body($id: ID!) {
-          body(id: $id) {
-            id name kind agencyType jurisdiction { id name } hostedBy { id name } leads { id name } assists { id name }
-            duties { id text locator document { id title number } sectors { id name } }
-          }
-        }
-        """;
-
-    private const string Duties = """
-        query Duties($search: String!, $jurisdiction: String) {
-          duties(search: $search, jurisdiction: $jurisdiction, first: 20) {
-            totalCount nodes { id text locator document { title } sectors { name } }
-          }
-        }
-        """;
-
+    private readonly Dictionary<string, string> _page;
     private readonly List<string> _places;
     private readonly List<string> _sectors;
+    private readonly List<string> _sectorWords;
     private readonly List<string> _bodyIds;
     private readonly List<string> _agencyTypes;
     private readonly HashSet<string> _asked = [];
@@ -89,10 +43,14 @@ internal sealed class Questions
     private readonly List<(string Kind, Func<string> Draw)> _inOnePlace;
     private readonly List<(string Kind, Func<string> Draw)> _everywhere;
 
-    private Questions(List<string> places, List<string> sectors, List<string> bodyIds, List<string> agencyTypes, int seed)
+    private Questions(
+        Dictionary<string, string> page, List<string> places, List<string> sectors, List<string> sectorWords, List<string> bodyIds,
+        List<string> agencyTypes, int seed)
     {
+        _page = page;
         _places = places;
         _sectors = sectors;
+        _sectorWords = sectorWords;
         _bodyIds = bodyIds;
         _agencyTypes = agencyTypes;
         _random = new Random(seed);
@@ -104,19 +62,32 @@ internal sealed class Questions
 
     public int Repeats { get; private set; }
 
-    /// <summary>Reads the places, sectors and (for a sample of places) the bodies the questions are drawn from.</summary>
-    public static async Task<Questions> ReadAsync(HttpClient client, int seed)
+    /// <summary>Reads the page's query documents, and the places, sectors and (for a sample of places) the bodies the
+    /// questions are drawn from.</summary>
+    public static async Task<Questions> ReadAsync(HttpClient client, string pagesFolder, int seed)
     {
+        var page = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var script in PageScripts)
+        {
+            foreach (var (name, document) in QueryDocuments(await File.ReadAllTextAsync(Path.Combine(pagesFolder, script + ".js"))))
+            {
+                page[name] = document;
+            }
+        }
         var places = new List<string>();
-        var root = await PostAsync(client, "{ jurisdictions { name } sectors { name } }", null);
+        var root = await PostAsync(client, "{ jurisdictions { name } sectors { name aliases } }", null);
         places.AddRange(root["jurisdictions"]!.AsArray().Select(j => (string)j!["name"]!));
         var sectors = root["sectors"]!.AsArray().Select(s => (string)s!["name"]!).ToList();
+        var sectorWords = root["sectors"]!.AsArray()
+            .SelectMany(s => s!["aliases"]!.AsArray().Select(a => (string)a!).Prepend((string)s["name"]!))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         var random = new Random(seed);
         var bodyIds = new List<string>();
         var agencyTypes = new HashSet<string>();
         foreach (var place in places.OrderBy(_ => random.Next()).Take(40))
         {
-            var bodies = await PostAsync(client, Bodies, new JsonObject { ["jurisdiction"] = place });
+            var bodies = await PostAsync(client, Document(page, "Bodies"), new JsonObject { ["jurisdiction"] = place });
             foreach (var body in bodies["bodies"]!["nodes"]!.AsArray())
             {
                 bodyIds.Add((string)body!["id"]!);
@@ -126,8 +97,23 @@ internal sealed class Questions
                 }
             }
         }
-        return new Questions(places, sectors, bodyIds, [.. agencyTypes.Order(StringComparer.Ordinal)], seed);
+        return new Questions(page, places, sectors, sectorWords, bodyIds, [.. agencyTypes.Order(StringComparer.Ordinal)], seed);
     }
+
+    /// <summary>The GraphQL operations a page script holds: each template literal that starts with <c>query Name(</c>,
+    /// by name.</summary>
+    internal static IEnumerable<(string Name, string Document)> QueryDocuments(string script) =>
+        QueryLiteral().Matches(script).Select(m => m.Groups["document"].Value.Contains("${", StringComparison.Ordinal)
+            ? throw new InvalidOperationException($"query {m.Groups["name"].Value} is built from parts; the load client sends whole documents")
+            : (m.Groups["name"].Value, m.Groups["document"].Value));
+
+    [GeneratedRegex(@"`(?<document>query (?<name>\w+)\([^`]*)`")]
+    private static partial Regex QueryLiteral();
+
+    private static string Document(Dictionary<string, string> page, string name) =>
+        page.TryGetValue(name, out var document)
+            ? document
+            : throw new InvalidOperationException($"the page's scripts ({string.Join(", ", PageScripts)}) hold no query {name}");
 
     /// <summary>A question about one place (or two, for a comparison): what the page asks once a place is chosen.</summary>
     public Question NextInOnePlace() => Draw(_inOnePlace);
@@ -149,42 +135,48 @@ internal sealed class Questions
 
     public bool AsksEverywhere => _everywhere.Count > 0;
 
+    // The page's 问责任 asks interpret on the officer's words before it asks who is responsible, in a place or everywhere.
     private List<(string Kind, Func<string> Draw)> InOnePlace() =>
     [
-        ("responsibilities in a place", () => Post(Responsibilities, new JsonObject
+        ("responsibilities in a place", () => Post(Document(_page, "Responsibilities"), new JsonObject
         {
             ["topics"] = TwoSectors(),
             ["jurisdiction"] = Place(),
             ["first"] = PageSize,
             ["offset"] = 0,
         })),
-        ("gaps", () => Post(Gaps, new JsonObject { ["jurisdiction"] = Place() })),
-        ("compare two places, a sector", () => Post(Compare, new JsonObject
+        ("interpret, one place", Interpret),
+        ("gaps", () => Post(Document(_page, "Gaps"), new JsonObject { ["jurisdiction"] = Place() })),
+        ("compare two places, a sector", () => Post(Document(_page, "Compare"), new JsonObject
         {
             ["jurisdictions"] = new JsonArray(Place(), Place()),
             ["sector"] = Sector(),
         })),
-        ("compare one place (body page)", () => Post(Shared, new JsonObject { ["place"] = Place() })),
-        ("bodies of a place", () => Post(Bodies, new JsonObject
+        ("compare one place (body page)", () => Post(Document(_page, "Shared"), new JsonObject { ["place"] = Place() })),
+        ("bodies of a place", () => Post(Document(_page, "Bodies"), new JsonObject
         {
             ["jurisdiction"] = Place(),
             ["search"] = _random.Next(2) == 0 ? null : Pick(_agencyTypes)[..2],
         })),
-        ("body and its duties", () => Post(Body, new JsonObject { ["id"] = Pick(_bodyIds) })),
-        ("duty search in a place", () => Post(Duties, new JsonObject { ["search"] = Sector(), ["jurisdiction"] = Place() })),
+        ("body and its duties", () => Post(Document(_page, "Body"), new JsonObject { ["id"] = Pick(_bodyIds) })),
+        ("duty search in a place", () => Post(Document(_page, "Search"), new JsonObject { ["search"] = Sector(), ["jurisdiction"] = Place() })),
     ];
 
     private List<(string Kind, Func<string> Draw)> Everywhere() =>
     [
-        ("responsibilities everywhere", () => Post(Responsibilities, new JsonObject
+        ("responsibilities everywhere", () => Post(Document(_page, "Responsibilities"), new JsonObject
         {
             ["topics"] = TwoSectors(),
             ["first"] = PageSize,
             ["offset"] = 0,
         })),
-        ("bodies by agency type", () => Post(Bodies, new JsonObject { ["agencyType"] = Pick(_agencyTypes) })),
-        ("duty search everywhere", () => Post(Duties, new JsonObject { ["search"] = Sector() })),
+        ("interpret, everywhere", Interpret),
+        ("bodies by agency type", () => Post(BodiesOfAgencyType, new JsonObject { ["agencyType"] = Pick(_agencyTypes) })),
+        ("duty search everywhere", () => Post(Document(_page, "Search"), new JsonObject { ["search"] = Sector() })),
     ];
+
+    // An officer's words: two ways of naming sectors run together (饭店 + 用气, 天然气 + 宾馆), as the page's text box takes them.
+    private string Interpret() => Post(Document(_page, "Interpret"), new JsonObject { ["text"] = Pick(_sectorWords) + Pick(_sectorWords) });
 
     private Question Draw(List<(string Kind, Func<string> Draw)> kinds)
     {
@@ -219,8 +211,8 @@ internal sealed class Questions
 
     private string Pick(List<string> items) => items[_random.Next(items.Count)];
 
-    private static string Post(string query, JsonObject variables) =>
-        new JsonObject { ["query"] = query, ["variables"] = variables }.ToJsonString();
+    private static string Post(string document, JsonObject variables) =>
+        new JsonObject { ["query"] = document, ["variables"] = variables }.ToJsonString();
 
     private static async Task<JsonNode> PostAsync(HttpClient client, string query, JsonObject? variables)
     {
