@@ -194,7 +194,8 @@ public sealed partial class SqliteGraphStore
         return scored;
     }
 
-    // One place's matches best first, ties by key (clause order) so that pages are stable; only the page's rows are read in full.
+    // One place's matches best first, ties by key (clause order) so that pages are stable; only the page's rows are
+    // read in full.
     private static List<SearchHit> BestFirst(List<(long Key, double Score, string Data)> scored, int skip, int take) =>
         [.. scored
             .OrderByDescending(hit => hit.Score).ThenBy(hit => hit.Key)
