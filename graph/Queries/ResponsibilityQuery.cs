@@ -133,10 +133,29 @@ public sealed class ResponsibilityQuery(AnswerCache cache)
     private static IEnumerable<Responsibility> AnswersIn(PlaceGraph graph, Dictionary<string, HashSet<int>> topicsOfSector, List<string> topicNames)
     {
         var table = graph.Roles;
-        HashSet<int> TopicsOfDuty(string dutyId) => table.SectorsOfDuty[dutyId]
-            .Where(topicsOfSector.ContainsKey)
-            .SelectMany(s => topicsOfSector[s])
-            .ToHashSet();
+        var covered = new bool[topicNames.Count];
+        // Whether one duty's sectors serve every topic asked.
+        bool CoversAllTopics(string dutyId)
+        {
+            Array.Clear(covered);
+            var count = 0;
+            foreach (var sectorId in table.SectorsOfDuty[dutyId])
+            {
+                if (!topicsOfSector.TryGetValue(sectorId, out var topics))
+                {
+                    continue;
+                }
+                foreach (var topic in topics)
+                {
+                    if (!covered[topic])
+                    {
+                        covered[topic] = true;
+                        count++;
+                    }
+                }
+            }
+            return count == covered.Length;
+        }
 
         var answers = new List<(Responsibility Answer, int Tier)>();
         foreach (var roles in topicsOfSector.Keys.SelectMany(table.InSector).GroupBy(r => r.BodyId))
@@ -151,7 +170,7 @@ public sealed class ResponsibilityQuery(AnswerCache cache)
                 .Distinct()
                 .ToList();
             var topics = roles.SelectMany(r => topicsOfSector[r.SectorId]).ToHashSet();
-            var oneDutyCoversAll = evidenceIds.Exists(id => !table.Duties[id].IsCommon && TopicsOfDuty(id).Count == topicNames.Count);
+            var oneDutyCoversAll = evidenceIds.Exists(id => !table.Duties[id].IsCommon && CoversAllTopics(id));
             var tier = oneDutyCoversAll ? 0 : topics.Count == topicNames.Count ? 1 : 2;
             if (tier == 2 && role == Role.Duty)
             {
