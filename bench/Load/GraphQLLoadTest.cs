@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
@@ -12,7 +13,7 @@ namespace SafetyDuty.Benchmarks.Load;
 /// repeated question (the same responsibilities question over and over, everywhere and in one place). Each of these
 /// phases is measured in turns with <c>{ __typename }</c> (a slice of one, then a slice of the other), and its ratio is
 /// to those turns: on a shared machine <c>{ __typename }</c> alone varied by half from one run to the next.
-/// Usage: load --url http://127.0.0.1:5000/graphql [--seconds 10] [--warmup 3] [--turns 4] [--concurrency 16] [--seed 1] [--phases distinct,repeated] [--kinds gaps,bodies] [--pages api/wwwroot/js/pages]
+/// Usage: load --url http://127.0.0.1:5000/graphql [--seconds 10] [--warmup 3] [--turns 4] [--concurrency 16] [--seed 1] [--questions 100000] [--phases distinct,repeated] [--kinds gaps,bodies] [--pages api/wwwroot/js/pages]
 /// (distinct questions are measured against a server started with its answer cache off, Answers__Cache=false).</summary>
 public static class GraphQLLoadTest
 {
@@ -39,6 +40,9 @@ public static class GraphQLLoadTest
         var turns = int.Parse(Option(args, "--turns") ?? "4", CultureInfo.InvariantCulture);
         // The page's scripts, whose query documents the questions are (run from the repository's root by default).
         var pages = Option(args, "--pages") ?? Path.Combine("api", "wwwroot", "js", "pages");
+        // How many questions each distinct phase composes before it starts (warm-up included); a phase that sends more
+        // starts the same questions again, and the report says how many were sent again.
+        var count = int.Parse(Option(args, "--questions") ?? "100000", CultureInfo.InvariantCulture);
         var questions = await Questions.ReadAsync(client, pages, seed);
         if (Option(args, "--kinds") is { } kinds && !questions.Only(kinds.Split(',')))
         {
@@ -53,18 +57,18 @@ public static class GraphQLLoadTest
         var typenameStream = Fixed("{ __typename }", Typename);
         var typename = await MeasureAsync(client, warmup, typenameStream, duration, concurrency);
         var phases = new List<(string, Result)> { ("{ __typename }", typename) };
-        Task<Result> InTurnsAsync(Func<Question> stream) => turns > 0
+        Task<Result> InTurnsAsync(Question[] stream) => turns > 0
             ? MeasureAsync(client, warmup, stream, duration, concurrency, typenameStream, turns)
             : MeasureAsync(client, warmup, stream, duration, concurrency);
         if (phasesAsked.Contains("distinct", StringComparison.Ordinal))
         {
             if (questions.AsksInOnePlace)
             {
-                phases.Add(("distinct, one place", await InTurnsAsync(questions.NextInOnePlace)));
+                phases.Add(("distinct, one place", await InTurnsAsync(questions.InOnePlace(count))));
             }
             if (questions.AsksEverywhere)
             {
-                phases.Add(("distinct, everywhere", await InTurnsAsync(questions.NextEverywhere)));
+                phases.Add(("distinct, everywhere", await InTurnsAsync(questions.Everywhere(count))));
             }
         }
         if (phasesAsked.Contains("repeated", StringComparison.Ordinal))
@@ -92,7 +96,7 @@ public static class GraphQLLoadTest
         }
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"questions repeated because their kind ran out of distinct ones: {questions.Repeats}; load average {LoadAverage()}"));
+            $"questions asked again because their kind had used up its distinct ones: {phases.Sum(p => p.Item2.Again)}; sent again after all {count} of a phase: {phases.Sum(p => p.Item2.SentAgain)}; load average {LoadAverage()}"));
         foreach (var error in phases.SelectMany(p => p.Item2.FirstErrors).Take(5))
         {
             Console.WriteLine($"error: {error}");
@@ -103,16 +107,15 @@ public static class GraphQLLoadTest
     private sealed record Stats(int Count, double P50, double P95, double P99, int MaxBytes);
 
     /// <param name="Alongside">The throughput of <c>{ __typename }</c> measured in turn with the phase, slice by slice.</param>
-    private sealed record Result(double Throughput, Stats Overall, IReadOnlyDictionary<string, Stats> ByKind, int Errors, IReadOnlyList<string> FirstErrors, double? Alongside = null);
+    /// <param name="Again">How many of the measured questions had been asked before because their kind had used up
+    /// its distinct questions.</param>
+    /// <param name="SentAgain">How many questions were sent again after the phase had sent every one of its stream.</param>
+    private sealed record Result(double Throughput, Stats Overall, IReadOnlyDictionary<string, Stats> ByKind, int Errors, IReadOnlyList<string> FirstErrors, int Again, long SentAgain, double? Alongside = null);
 
-    private sealed record Sample(string Kind, double Milliseconds, int Bytes);
+    private sealed record Sample(string Kind, double Milliseconds, int Bytes, bool Again);
 
 
-    private static Func<Question> Fixed(string kind, string query)
-    {
-        var question = new Question(kind, JsonSerializer.Serialize(new { query }));
-        return () => question;
-    }
+    private static Question[] Fixed(string kind, string query) => [new Question(kind, JsonSerializer.Serialize(new { query }))];
 
     private static async Task<string> FirstPlaceAsync(HttpClient client)
     {
@@ -128,27 +131,21 @@ public static class GraphQLLoadTest
     private static async Task<Result> MeasureAsync(
         HttpClient client,
         TimeSpan warmup,
-        Func<Question> next,
+        Question[] stream,
         TimeSpan duration,
         int concurrency,
-        Func<Question>? alternate = null,
+        Question[]? alternate = null,
         int turns = 1)
     {
-        var gate = new Lock();
-        Question Next()
-        {
-            lock (gate)
-            {
-                return next();
-            }
-        }
+        var phase = new InTurn(stream);
+        var other = alternate is null ? null : new InTurn(alternate);
         // Warm-up, not measured: the same stream for a while, so that the server's code is compiled at its final
         // tier and its parsed-document cache holds the page's documents, as on a server that has been up for a
         // while (the questions stay distinct: the warm-up draws from the same stream).
         // An error during the warm-up counts as an error too.
         var errors = 0;
         var firstErrors = new List<string>();
-        await RunWorkersAsync(warmup, _ => { });
+        await RunWorkersAsync(warmup, _ => { }, phase);
         var samples = new List<Sample>[concurrency];
         for (var worker = 0; worker < concurrency; worker++)
         {
@@ -162,26 +159,27 @@ public static class GraphQLLoadTest
         {
             if (alternate is not null)
             {
-                alternateElapsed += await RunWorkersAsync(duration / rounds, _ => Interlocked.Increment(ref alternateCount), alternate);
+                alternateElapsed += await RunWorkersAsync(duration / rounds, _ => Interlocked.Increment(ref alternateCount), other!);
             }
-            elapsed += await RunWorkersAsync(duration / rounds, sample => samples[sample.Worker].Add(sample.Sample));
+            elapsed += await RunWorkersAsync(duration / rounds, sample => samples[sample.Worker].Add(sample.Sample), phase);
         }
         var all = samples.SelectMany(s => s).ToList();
         return new Result(all.Count / elapsed, StatsOf(all),
             all.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => StatsOf([.. g])), errors, firstErrors,
+            all.Count(s => s.Again), phase.SentAgain,
             alternate is null ? null : alternateCount / alternateElapsed);
 
-        async Task<double> RunWorkersAsync(TimeSpan length, Action<(int Worker, Sample Sample)> record, Func<Question>? stream = null)
+        async Task<double> RunWorkersAsync(TimeSpan length, Action<(int Worker, Sample Sample)> record, InTurn questions)
         {
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
             {
                 while (clock.Elapsed < length)
                 {
-                    var question = stream?.Invoke() ?? Next();
+                    var question = questions.Next();
                     var start = Stopwatch.GetTimestamp();
                     var (ok, bytes, text) = await PostAsync(client, question.Body);
-                    record((worker, new Sample(question.Kind, Stopwatch.GetElapsedTime(start).TotalMilliseconds, bytes)));
+                    record((worker, new Sample(question.Kind, Stopwatch.GetElapsedTime(start).TotalMilliseconds, bytes, question.Again)));
                     if (!ok)
                     {
                         Interlocked.Increment(ref errors);
@@ -189,7 +187,8 @@ public static class GraphQLLoadTest
                         {
                             if (firstErrors.Count < 5)
                             {
-                                firstErrors.Add($"{question.Kind}: {question.Body[..Math.Min(300, question.Body.Length)]} → {text[..Math.Min(300, text.Length)]}");
+                                var body = Encoding.UTF8.GetString(question.Body);
+                                firstErrors.Add($"{question.Kind}: {body[..Math.Min(300, body.Length)]} → {text[..Math.Min(300, text.Length)]}");
                             }
                         }
                     }
@@ -199,6 +198,17 @@ public static class GraphQLLoadTest
         }
     }
 
+    /// <summary>The workers take a stream's questions in order, each once, and start it again when it is used up
+    /// (a stream of one question, such as <c>{ __typename }</c>, is that question over and over).</summary>
+    private sealed class InTurn(Question[] stream)
+    {
+        private long _taken = -1;
+
+        public Question Next() => stream[(int)(Interlocked.Increment(ref _taken) % stream.Length)];
+
+        public long SentAgain => stream.Length == 1 ? 0 : Math.Max(0, Interlocked.Read(ref _taken) + 1 - stream.Length);
+    }
+
     private static Stats StatsOf(List<Sample> samples)
     {
         var sorted = samples.Select(s => s.Milliseconds).Order().ToArray();
@@ -206,9 +216,10 @@ public static class GraphQLLoadTest
             samples.Count == 0 ? 0 : samples.Max(s => s.Bytes));
     }
 
-    private static async Task<(bool Ok, int Bytes, string Text)> PostAsync(HttpClient client, string body)
+    private static async Task<(bool Ok, int Bytes, string Text)> PostAsync(HttpClient client, byte[] body)
     {
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         using var response = await client.PostAsync((Uri?)null, content);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         // The answer is searched as bytes and decoded only when it reports an error: the client shares the machine's

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -6,8 +7,15 @@ using System.Text.RegularExpressions;
 namespace SafetyDuty.Benchmarks.Load;
 
 /// <summary>A question as the web page or an embedding app sends it: one of the page's query documents and its
-/// variables. <paramref name="Kind"/> names it in the report.</summary>
-internal sealed record Question(string Kind, string Body);
+/// variables, as the request's UTF-8 body. <paramref name="Kind"/> names it in the report; <paramref name="Again"/> says
+/// that it was asked before in the run because its kind had used up its distinct questions.</summary>
+internal sealed record Question(string Kind, byte[] Body, bool Again = false)
+{
+    public Question(string kind, string body, bool again = false)
+        : this(kind, Encoding.UTF8.GetBytes(body), again)
+    {
+    }
+}
 
 /// <summary>Streams of distinct questions of every kind the page asks, drawn at random from what the server holds
 /// (its places, sectors and bodies, read once at the start). A question already asked in the run is drawn again, so
@@ -39,6 +47,7 @@ internal sealed partial class Questions
     private readonly List<string> _bodyIds;
     private readonly List<string> _agencyTypes;
     private readonly HashSet<string> _asked = [];
+    private readonly HashSet<string> _usedUp = [];
     private readonly Random _random;
     private readonly List<(string Kind, Func<string> Draw)> _inOnePlace;
     private readonly List<(string Kind, Func<string> Draw)> _everywhere;
@@ -54,13 +63,11 @@ internal sealed partial class Questions
         _bodyIds = bodyIds;
         _agencyTypes = agencyTypes;
         _random = new Random(seed);
-        _inOnePlace = InOnePlace();
-        _everywhere = Everywhere();
+        _inOnePlace = KindsInOnePlace();
+        _everywhere = KindsEverywhere();
     }
 
     public int Places => _places.Count;
-
-    public int Repeats { get; private set; }
 
     /// <summary>Reads the page's query documents, and the places, sectors and (for a sample of places) the bodies the
     /// questions are drawn from.</summary>
@@ -115,11 +122,24 @@ internal sealed partial class Questions
             ? document
             : throw new InvalidOperationException($"the page's scripts ({string.Join(", ", PageScripts)}) hold no query {name}");
 
-    /// <summary>A question about one place (or two, for a comparison): what the page asks once a place is chosen.</summary>
-    public Question NextInOnePlace() => Draw(_inOnePlace);
+    /// <summary>Questions about one place (or two, for a comparison): what the page asks once a place is chosen.</summary>
+    public Question[] InOnePlace(int count) => Compose(_inOnePlace, count);
 
-    /// <summary>A question about every place at once.</summary>
-    public Question NextEverywhere() => Draw(_everywhere);
+    /// <summary>Questions about every place at once.</summary>
+    public Question[] Everywhere(int count) => Compose(_everywhere, count);
+
+    // Every question of a stream is composed before it is sent, as a load client reads a file of questions: composing
+    // (a JSON body, drawn again while it was asked before) would otherwise take from the two cores the server runs on
+    // while it is measured, and only in the phases that compose, not in { __typename }'s.
+    private Question[] Compose(List<(string Kind, Func<string> Draw)> kinds, int count)
+    {
+        var stream = new Question[count];
+        for (var i = 0; i < count; i++)
+        {
+            stream[i] = Draw(kinds);
+        }
+        return stream;
+    }
 
     /// <summary>Keeps only the kinds whose name contains one of <paramref name="kinds"/> (to measure a kind alone);
     /// false when that leaves a stream with none.</summary>
@@ -136,7 +156,7 @@ internal sealed partial class Questions
     public bool AsksEverywhere => _everywhere.Count > 0;
 
     // The page's 问责任 asks interpret on the officer's words before it asks who is responsible, in a place or everywhere.
-    private List<(string Kind, Func<string> Draw)> InOnePlace() =>
+    private List<(string Kind, Func<string> Draw)> KindsInOnePlace() =>
     [
         ("responsibilities in a place", () => Post(Document(_page, "Responsibilities"), new JsonObject
         {
@@ -162,7 +182,7 @@ internal sealed partial class Questions
         ("duty search in a place", () => Post(Document(_page, "Search"), new JsonObject { ["search"] = Sector(), ["jurisdiction"] = Place() })),
     ];
 
-    private List<(string Kind, Func<string> Draw)> Everywhere() =>
+    private List<(string Kind, Func<string> Draw)> KindsEverywhere() =>
     [
         ("responsibilities everywhere", () => Post(Document(_page, "Responsibilities"), new JsonObject
         {
@@ -178,24 +198,21 @@ internal sealed partial class Questions
     // An officer's words: two ways of naming sectors run together (饭店 + 用气, 天然气 + 宾馆), as the page's text box takes them.
     private string Interpret() => Post(Document(_page, "Interpret"), new JsonObject { ["text"] = Pick(_sectorWords) + Pick(_sectorWords) });
 
+    // A kind is drawn again while its question was asked before, twenty times at most; a kind that fails twenty times
+    // has used up its questions (the five seeds have five gaps questions) and is repeated from then on.
     private Question Draw(List<(string Kind, Func<string> Draw)> kinds)
     {
         var (kind, draw) = kinds[_random.Next(kinds.Count)];
-        return Distinct(() => new Question(kind, draw()));
-    }
-
-    private Question Distinct(Func<Question> draw)
-    {
-        for (var attempt = 0; attempt < 20; attempt++)
+        for (var attempt = 0; attempt < 20 && !_usedUp.Contains(kind); attempt++)
         {
-            var question = draw();
-            if (_asked.Add(question.Body))
+            var body = draw();
+            if (_asked.Add(body))
             {
-                return question;
+                return new Question(kind, body);
             }
         }
-        Repeats++;
-        return draw();
+        _usedUp.Add(kind);
+        return new Question(kind, draw(), again: true);
     }
 
     private string Place() => Pick(_places);
