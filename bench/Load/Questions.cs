@@ -172,7 +172,6 @@ internal sealed partial class Questions
             ["jurisdictions"] = new JsonArray(Place(), Place()),
             ["sector"] = Sector(),
         })),
-        ("compare one place (body page)", () => Post(Document(_page, "Shared"), new JsonObject { ["place"] = Place() })),
         ("bodies of a place", () => Post(Document(_page, "Bodies"), new JsonObject
         {
             ["jurisdiction"] = Place(),

@@ -142,6 +142,10 @@ public sealed class RoleModel(IGraphStore store)
         .ToList();
 }
 
+/// <summary>One sector a body leads or assists (<paramref name="Role"/>), and the other bodies of its place that lead
+/// or assist it.</summary>
+public sealed record SectorShare(Sector Sector, Role Role, IReadOnlyList<Body> Lead, IReadOnlyList<Body> Assist);
+
 /// <summary>The roles read for a set of sectors and places, with the duties and bodies they name.</summary>
 public sealed class RoleTable
 {
@@ -252,6 +256,26 @@ public sealed class RoleTable
 
     /// <summary>How many departments (not groups) lead the sector.</summary>
     public int DepartmentLeads(string sectorId) => _bodiesBySector.TryGetValue(sectorId, out var bodies) ? bodies.DepartmentLeads : 0;
+
+    /// <summary>What the body shares with others (与谁共同负责): each sector it leads or assists, in the order of
+    /// <paramref name="taxonomy"/>, with the other bodies of its place that lead or assist that sector.</summary>
+    public IReadOnlyList<SectorShare> SharesOf(Body body, IReadOnlyList<Sector> taxonomy)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        var roles = OfBody(body.Id).Where(r => r.Role is Role.Lead or Role.Assist).ToDictionary(r => r.SectorId, r => r.Role, StringComparer.Ordinal);
+        var shares = new List<SectorShare>(roles.Count);
+        foreach (var sector in taxonomy)
+        {
+            if (roles.TryGetValue(sector.Id, out var role))
+            {
+                shares.Add(new SectorShare(sector, role, Others(sector, Role.Lead), Others(sector, Role.Assist)));
+            }
+        }
+        return shares;
+
+        Body[] Others(Sector sector, Role role) => [.. BodiesIn(sector.Id, body.JurisdictionId, role).Where(b => b.Id != body.Id)];
+    }
 
     /// <summary>The bodies of one place with a role in one sector, in the order the document introduces them.</summary>
     public IReadOnlyList<Body> BodiesIn(string sectorId, string jurisdictionId, Role role)

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace SafetyDuty.Tests.Api;
 
 /// <summary>One meaning of lead and assist on the five seeds: for every place, sector and body, the role that
-/// responsibilities shows is the one Body.leads / Body.assists, compare and gaps show. Body.leads and Body.assists
+/// responsibilities shows is the one Body.leads / Body.assists, Body.shares, compare and gaps show. Body.leads and Body.assists
 /// (the stored relations) are the yardstick; the other views must agree with them.</summary>
 public sealed class RoleConsistencyTests(SafetyDutyApiFactory api) : IClassFixture<SafetyDutyApiFactory>
 {
@@ -20,6 +20,7 @@ public sealed class RoleConsistencyTests(SafetyDutyApiFactory api) : IClassFixtu
         var places = Items((await api.QueryAsync("{ jurisdictions { name } }"))["jurisdictions"]).Select(j => Str(j["name"])).ToList();
         Assert.Equal(5, places.Count);
         var checkedRoles = 0;
+        var checkedShares = 0;
 
         foreach (var place in places)
         {
@@ -27,11 +28,12 @@ public sealed class RoleConsistencyTests(SafetyDutyApiFactory api) : IClassFixtu
             var leads = new HashSet<(string Body, string Sector)>();
             var assists = new HashSet<(string Body, string Sector)>();
             var names = new Dictionary<string, string>();
+            var shares = new Dictionary<string, List<JsonNode>>();
             string? after = null;
             do
             {
                 var page = (await api.QueryAsync(
-                    "query($p: String!, $a: String) { bodies(jurisdiction: $p, first: 100, after: $a) { nodes { id name leads { id } assists { id } } pageInfo { hasNextPage endCursor } } }",
+                    "query($p: String!, $a: String) { bodies(jurisdiction: $p, first: 20, after: $a) { nodes { id name leads { id } assists { id } shares { sector { id } role lead { id } assist { id } } } pageInfo { hasNextPage endCursor } } }",
                     new { p = place, a = after }))["bodies"]!;
                 foreach (var body in Items(page["nodes"]))
                 {
@@ -39,6 +41,7 @@ public sealed class RoleConsistencyTests(SafetyDutyApiFactory api) : IClassFixtu
                     names[id] = Str(body["name"]);
                     leads.UnionWith(Items(body["leads"]).Select(s => (id, Str(s["id"]))));
                     assists.UnionWith(Items(body["assists"]).Select(s => (id, Str(s["id"]))));
+                    shares[id] = [.. Items(body["shares"])];
                 }
                 after = (bool)page["pageInfo"]!["hasNextPage"]! ? Str(page["pageInfo"]!["endCursor"]) : null;
             }
@@ -61,6 +64,25 @@ public sealed class RoleConsistencyTests(SafetyDutyApiFactory api) : IClassFixtu
                 Assert.True((bool)cell["hasReading"]!);
             }
             Assert.All(leads.Concat(assists), r => Assert.True(rows.ContainsKey(r.Sector), $"{place}: a led or assisted sector missing from compare"));
+
+            // Body.shares: each sector the body leads or assists, its own role, and compare's cell without the body.
+            foreach (var (body, shared) in shares)
+            {
+                var sectors = shared.Select(x => Str(x["sector"]!["id"])).ToList();
+                Assert.True(sectors.ToHashSet().SetEquals(leads.Concat(assists).Where(r => r.Body == body).Select(r => r.Sector)), $"{place} {names[body]}: shares' sectors");
+                Assert.Equal(sectors.Count, sectors.Distinct().Count());
+                foreach (var share in shared)
+                {
+                    var sector = Str(share["sector"]!["id"]);
+                    Assert.Equal(leads.Contains((body, sector)) ? "LEAD" : "ASSIST", Str(share["role"]));
+                    foreach (var role in new[] { "lead", "assist" })
+                    {
+                        var others = Items(rows[sector][role]).Select(b => Str(b["id"])).Where(b => b != body);
+                        Assert.True(others.SequenceEqual(Items(share[role]).Select(b => Str(b["id"]))), $"{place} {names[body]} {taxonomy[sector].Name}: shares' {role}");
+                    }
+                    checkedShares++;
+                }
+            }
 
             string? RoleOf(string body, IEnumerable<string> sectors)
             {
@@ -104,6 +126,7 @@ public sealed class RoleConsistencyTests(SafetyDutyApiFactory api) : IClassFixtu
         }
         // The five seeds give hundreds of (place, sector, body) roles; an empty check would prove nothing.
         Assert.True(checkedRoles > 300, $"only {checkedRoles} roles checked");
+        Assert.True(checkedShares > 300, $"only {checkedShares} shares checked");
     }
 
     // 库尔勒市's annex 1, row by row: the row's first term that names a sector (row 11's 市场 and row 19's

@@ -310,6 +310,10 @@ public sealed class WebPageTests(WebPageFixture server) : IClassFixture<WebPageF
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("市商务局");
             await Assertions.Expect(page.Locator("table.data").First).ToContainTextAsync("签订安全供用气合同");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "与谁共同负责各领域" })).ToBeVisibleAsync();
+            // 商贸服务业: the bureau assists, 市安全生产监督管理局 leads (Body.shares, asked with the body itself).
+            var shared = page.GetByRole(AriaRole.Region, new() { Name = "共同负责的单位" }).Locator("tr", new() { HasText = "商贸服务业" });
+            await Assertions.Expect(shared).ToContainTextAsync("配合");
+            await Assertions.Expect(shared).ToContainTextAsync("市安全生产监督管理局");
             await session.ScreenshotAsync("body-commerce-bureau");
             session.AssertStayedOnThisMachineWithoutErrors();
         }

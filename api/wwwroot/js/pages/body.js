@@ -22,12 +22,7 @@ const bodyQuery = `query Body($id: ID!) {
     leads { id name }
     assists { id name }
     duties { id text locator document { id title number } sectors { id name } }
-  }
-}`;
-
-const sharedQuery = `query Shared($place: String!) {
-  compare(jurisdictions: [$place]) {
-    rows { sector { id name } cells { lead { id name } assist { id name } } }
+    shares { sector { id name } role lead { id name } assist { id name } }
   }
 }`;
 
@@ -131,34 +126,20 @@ async function renderBody(root, id, isCurrent) {
   }
 
   // Who shares each of the body's sectors, in the same place.
-  const mine = new Set([...body.leads, ...body.assists].map((s) => s.id));
-  if (!mine.size) return;
-  const shared = h('section', { 'aria-label': '共同负责的单位' }, h('h2', {}, '与谁共同负责各领域'), loading());
-  root.append(shared);
-  try {
-    const data = await gql(sharedQuery, { place: body.jurisdiction.name });
-    if (!isCurrent()) return;
-    const leadIds = new Set(body.leads.map((s) => s.id));
-    const rows = data.compare.rows.filter((r) => mine.has(r.sector.id)).map((r) => ({
-      sector: r.sector,
-      role: leadIds.has(r.sector.id) ? '牵头' : '配合',
-      lead: r.cells[0].lead.filter((b) => b.id !== body.id),
-      assist: r.cells[0].assist.filter((b) => b.id !== body.id),
-    }));
-    const names = (list) => list.map((b) => b.name).join('、');
-    const links = (list) => (list.length ? list.flatMap((b, i) => (i ? ['、', bodyLink(b)] : [bodyLink(b)])) : h('span', { class: 'muted' }, '—'));
-    shared.lastChild.replaceWith(dataTable({
+  if (!body.shares.length) return;
+  const roleLabel = { LEAD: '牵头', ASSIST: '配合' };
+  const names = (list) => list.map((b) => b.name).join('、');
+  const links = (list) => (list.length ? list.flatMap((b, i) => (i ? ['、', bodyLink(b)] : [bodyLink(b)])) : h('span', { class: 'muted' }, '—'));
+  root.append(h('section', { 'aria-label': '共同负责的单位' }, h('h2', {}, '与谁共同负责各领域'),
+    dataTable({
       title: `${body.name}_共同负责`,
       caption: `${body.name} 的行业领域及共同负责的单位`,
       columns: [
         { label: '行业领域', text: (r) => r.sector.name },
-        { label: '本单位', text: (r) => r.role },
+        { label: '本单位', text: (r) => roleLabel[r.role] ?? r.role },
         { label: '其他牵头单位', text: (r) => names(r.lead), cell: (r) => links(r.lead) },
         { label: '其他配合单位', text: (r) => names(r.assist), cell: (r) => links(r.assist) },
       ],
-      rows,
-    }));
-  } catch (e) {
-    shared.lastChild.replaceWith(errorBox(e));
-  }
+      rows: body.shares,
+    })));
 }
