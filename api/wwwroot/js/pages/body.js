@@ -1,5 +1,5 @@
 import { gql, loadJurisdictions } from '../graphql.js';
-import { h, errorBox, loading, routeHref, bodyLink, placeSelect } from '../elements.js';
+import { h, errorBox, loading, routeHref, bodyLink, placeSelect, roleLabel } from '../elements.js';
 import { dataTable } from '../table.js';
 
 export const title = '部门';
@@ -127,7 +127,6 @@ async function renderBody(root, id, isCurrent) {
 
   // Who shares each of the body's sectors, in the same place.
   if (!body.shares.length) return;
-  const roleLabel = { LEAD: '牵头', ASSIST: '配合' };
   const names = (list) => list.map((b) => b.name).join('、');
   const links = (list) => (list.length ? list.flatMap((b, i) => (i ? ['、', bodyLink(b)] : [bodyLink(b)])) : h('span', { class: 'muted' }, '—'));
   root.append(h('section', { 'aria-label': '共同负责的单位' }, h('h2', {}, '与谁共同负责各领域'),
