@@ -64,6 +64,8 @@ public static class GraphQLRegistration
             }
         });
         services.AddSingleton(sp => sp.GetServices<GraphQL.DI.IConfigureExecution>().OfType<DocumentCache>().Single());
+        // Registered after AddGraphQL, which registers the framework's validator only if none is: this one wraps it.
+        services.AddSingleton<GraphQL.Validation.IDocumentValidator>(new KnownDocumentValidator(new GraphQL.Validation.DocumentValidator()));
         return services;
     }
 
