@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using SafetyDuty.Graph.Model;
 
@@ -44,10 +45,30 @@ public sealed record NodeProjection(
         };
     }
 
+    // Nodes decoded from their JSON, by that JSON: the same rows are read over and over (a search's first page, the
+    // bodies of an agency type), and decoding a duty costs several times what finding its text here does. A node is
+    // immutable and its JSON is all of it, so a row whose JSON changed is simply another entry. Bounded (about 12 MB
+    // at most), and emptied when full.
+    private const int MaxDecoded = 8192;
+    private static readonly ConcurrentDictionary<string, GraphNode> Decoded = new(StringComparer.Ordinal);
+
     /// <summary>A node from its stored JSON.</summary>
-    public static GraphNode Read(string json) =>
-        JsonSerializer.Deserialize(json, NodeJson.Stored.GraphNode)
-        ?? throw new InvalidOperationException("A stored node is null.");
+    public static GraphNode Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (Decoded.TryGetValue(json, out var known))
+        {
+            return known;
+        }
+        var node = JsonSerializer.Deserialize(json, NodeJson.Stored.GraphNode)
+            ?? throw new InvalidOperationException("A stored node is null.");
+        if (Decoded.Count >= MaxDecoded)
+        {
+            Decoded.Clear();
+        }
+        Decoded.TryAdd(json, node);
+        return node;
+    }
 
     private static string Join(params string?[] parts) => string.Join(' ', parts.Where(p => !string.IsNullOrEmpty(p)));
 }
