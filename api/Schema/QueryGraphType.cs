@@ -77,13 +77,18 @@ public sealed class QueryGraphType : ObjectGraphType
                 var jurisdictionId = await OptionalJurisdictionIdAsync(c);
                 var agencyType = c.GetArgument<string?>("agencyType");
                 var search = c.GetArgument<string?>("search");
-                // One place's bodies come from its graph in memory; across places, from the store's index.
+                // One place's bodies come from its graph in memory, and so do every place's once all are read; until
+                // then, from the store's index.
                 var snapshot = await Snapshot(c);
                 if (jurisdictionId is not null && snapshot.PlaceById(jurisdictionId) is { } place)
                 {
                     var graph = await snapshot.PlaceGraphAsync(place, c.CancellationToken);
                     var bodies = graph.FindBodies(agencyType, search, paging.Skip, paging.Take);
                     return new Connection<Body>(bodies.Items, bodies.TotalCount, paging.Skip);
+                }
+                if (jurisdictionId is null && snapshot.FindBodiesEverywhere(agencyType, search, paging.Skip, paging.Take) is { } everywhere)
+                {
+                    return new Connection<Body>(everywhere.Items, everywhere.TotalCount, paging.Skip);
                 }
                 var query = new NodeQuery(NodeLabel.Body, jurisdictionId, agencyType, search, paging.Skip, paging.Take);
                 var page = await Store(c).FindNodesAsync(query, c.CancellationToken);

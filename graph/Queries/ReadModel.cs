@@ -94,7 +94,9 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
         private readonly ConcurrentDictionary<string, Lazy<Task<PlaceGraph>>> _placeGraphs = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, GraphNode> _placeNodes = new(StringComparer.Ordinal);
         private readonly CancellationTokenSource _reading = new();
+        private readonly Lazy<(Body[] All, Dictionary<string, Body[]> ByAgencyType)> _bodies;
         private Task _placesRead = Task.CompletedTask;
+        private volatile bool _everyPlaceRead;
 
         internal Snapshot(IGraphStore store, long version, IReadOnlyList<Jurisdiction> places, IReadOnlyList<Sector> taxonomy)
         {
@@ -112,6 +114,7 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
             }
             _sectorsById = taxonomy.ToDictionary(s => s.Id, StringComparer.Ordinal);
             _placesInNameOrder = new(() => [.. places.OrderBy(j => j.Name, StringComparer.Ordinal).ThenBy(j => j.Id, StringComparer.Ordinal)]);
+            _bodies = new(EveryBody);
         }
 
         public long Version { get; }
@@ -201,6 +204,53 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
                 _closures.TryAdd(key, closure);
             }
             return closure;
+        }
+
+        /// <summary>The bodies of every place as the store's <see cref="IGraphStore.FindNodesAsync"/> pages them, from
+        /// the place graphs in memory: of one agency type, with a name that contains a text (ordinal), ordered by name
+        /// then id as the store orders them. Null until every place of the version has been read.</summary>
+        public Page<Body>? FindBodiesEverywhere(string? agencyType, string? nameContains, int skip, int take)
+        {
+            if (!EveryPlaceRead())
+            {
+                return null;
+            }
+            var (all, byAgencyType) = _bodies.Value;
+            var bodies = agencyType is null ? all : byAgencyType.GetValueOrDefault(agencyType, []);
+            if (!string.IsNullOrEmpty(nameContains))
+            {
+                bodies = Array.FindAll(bodies, b => b.Name.Contains(nameContains, StringComparison.Ordinal));
+            }
+            return new Page<Body>([.. bodies.Skip(Math.Max(0, skip)).Take(Math.Max(0, take))], bodies.Length);
+        }
+
+        private bool EveryPlaceRead() => _everyPlaceRead || (_everyPlaceRead = PlacesRead == Places.Count);
+
+        // Every place's bodies merged in the store's order (name, then id, compared as SQLite compares text: by code
+        // point, which UTF-16's ordinal order is not for characters beyond U+FFFF), once per version.
+        private (Body[], Dictionary<string, Body[]>) EveryBody()
+        {
+            var all = Places.SelectMany(place => PlaceGraphIfRead(place)?.Nodes.OfType<Body>() ?? [])
+                .Order(Comparer<Body>.Create((a, b) => CodePointOrder(a.Name, b.Name) is var byName and not 0 ? byName : CodePointOrder(a.Id, b.Id)))
+                .ToArray();
+            var byAgencyType = all.Where(b => b.AgencyType is not null)
+                .GroupBy(b => b.AgencyType!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+            return (all, byAgencyType);
+        }
+
+        private static int CodePointOrder(string a, string b)
+        {
+            var length = Math.Min(a.Length, b.Length);
+            for (var i = 0; i < length; i++)
+            {
+                if (a[i] != b[i])
+                {
+                    // A surrogate stands for a code point above every other UTF-16 unit's.
+                    return char.IsSurrogate(a[i]) == char.IsSurrogate(b[i]) ? a[i].CompareTo(b[i]) : char.IsSurrogate(a[i]) ? 1 : -1;
+                }
+            }
+            return a.Length.CompareTo(b.Length);
         }
 
         /// <summary>How many of its places have been read so far.</summary>

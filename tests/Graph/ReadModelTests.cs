@@ -82,6 +82,38 @@ public sealed class ReadModelTests : IDisposable
     }
 
     [Fact]
+    public async Task Pages_every_places_bodies_as_the_store_pages_them_once_every_place_is_read()
+    {
+        using var store = await StoreWithAsync(5);
+        using var model = new ReadModel(store);
+        var snapshot = await model.CurrentAsync();
+        Assert.Null(snapshot.FindBodiesEverywhere(null, null, 0, 10));
+        foreach (var place in snapshot.Places)
+        {
+            await snapshot.PlaceGraphAsync(place);
+        }
+
+        var bodies = (await store.FindAllNodesAsync(new NodeQuery(NodeLabel.Body))).OfType<Body>().ToList();
+        var filters = new List<(string? AgencyType, string? Search)> { (null, null), (null, ""), (null, "没有这个"), ("没有这个", null) };
+        filters.AddRange(bodies.Select(b => b.AgencyType).OfType<string>().Distinct().Select(t => ((string?)t, (string?)null)));
+        filters.AddRange(bodies.Where(b => b.Name.Length >= 3).Take(6).Select(b => ((string?)null, (string?)b.Name.Substring(1, 2))));
+        filters.AddRange(bodies.Where(b => b.AgencyType is not null).Take(3).Select(b => (b.AgencyType, (string?)b.Name[^2..])));
+        var compared = 0;
+        foreach (var (agencyType, search) in filters)
+        {
+            foreach (var (skip, take) in new[] { (0, 5), (5, 5), (0, 1000), (990, 20) })
+            {
+                var expected = await store.FindNodesAsync(new NodeQuery(NodeLabel.Body, null, agencyType, search, skip, take));
+                var actual = snapshot.FindBodiesEverywhere(agencyType, search, skip, take)!;
+                Assert.Equal(expected.TotalCount, actual.TotalCount);
+                Assert.Equal(expected.Items.Select(b => b.Id), actual.Items.Select(b => b.Id));
+                compared += actual.Items.Count;
+            }
+        }
+        Assert.True(compared > 500, $"only {compared} bodies compared");
+    }
+
+    [Fact]
     public async Task Reads_a_place_once_per_content_version_however_many_questions_ask()
     {
         using var store = await StoreWithAsync(2);
