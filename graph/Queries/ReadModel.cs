@@ -94,9 +94,8 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
         private readonly ConcurrentDictionary<string, Lazy<Task<PlaceGraph>>> _placeGraphs = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, GraphNode> _placeNodes = new(StringComparer.Ordinal);
         private readonly CancellationTokenSource _reading = new();
-        private readonly Lazy<(Body[] All, Dictionary<string, Body[]> ByAgencyType)> _bodies;
         private Task _placesRead = Task.CompletedTask;
-        private volatile bool _everyPlaceRead;
+        private BodyIndex? _bodies;
 
         internal Snapshot(IGraphStore store, long version, IReadOnlyList<Jurisdiction> places, IReadOnlyList<Sector> taxonomy)
         {
@@ -114,7 +113,6 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
             }
             _sectorsById = taxonomy.ToDictionary(s => s.Id, StringComparer.Ordinal);
             _placesInNameOrder = new(() => [.. places.OrderBy(j => j.Name, StringComparer.Ordinal).ThenBy(j => j.Id, StringComparer.Ordinal)]);
-            _bodies = new(EveryBody);
         }
 
         public long Version { get; }
@@ -211,12 +209,11 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
         /// then id as the store orders them. Null until every place of the version has been read.</summary>
         public Page<Body>? FindBodiesEverywhere(string? agencyType, string? nameContains, int skip, int take)
         {
-            if (!EveryPlaceRead())
+            if ((Volatile.Read(ref _bodies) ?? IndexBodies()) is not { } index)
             {
                 return null;
             }
-            var (all, byAgencyType) = _bodies.Value;
-            var bodies = agencyType is null ? all : byAgencyType.GetValueOrDefault(agencyType, []);
+            var bodies = agencyType is null ? index.All : index.ByAgencyType.GetValueOrDefault(agencyType, []);
             if (!string.IsNullOrEmpty(nameContains))
             {
                 bodies = Array.FindAll(bodies, b => b.Name.Contains(nameContains, StringComparison.Ordinal));
@@ -224,19 +221,28 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
             return new Page<Body>([.. bodies.Skip(Math.Max(0, skip)).Take(Math.Max(0, take))], bodies.Length);
         }
 
-        private bool EveryPlaceRead() => _everyPlaceRead || (_everyPlaceRead = PlacesRead == Places.Count);
+        /// <param name="All">Every body of every place, in the store's order.</param>
+        /// <param name="ByAgencyType">The same, by agency type.</param>
+        private sealed record BodyIndex(Body[] All, Dictionary<string, Body[]> ByAgencyType);
 
         // Every place's bodies merged in the store's order (name, then id, compared as SQLite compares text: by code
-        // point, which UTF-16's ordinal order is not for characters beyond U+FFFF), once per version.
-        private (Body[], Dictionary<string, Body[]>) EveryBody()
+        // point, which UTF-16's ordinal order is not for characters beyond U+FFFF), once per version and only once
+        // every place has been read; none before.
+        private BodyIndex? IndexBodies()
         {
-            var all = Places.SelectMany(place => PlaceGraphIfRead(place)?.Nodes.OfType<Body>() ?? [])
+            var graphs = Places.Select(PlaceGraphIfRead).ToList();
+            if (graphs.Contains(null))
+            {
+                return null;
+            }
+            var all = graphs.SelectMany(graph => graph!.Nodes.OfType<Body>())
                 .Order(Comparer<Body>.Create((a, b) => CodePointOrder(a.Name, b.Name) is var byName and not 0 ? byName : CodePointOrder(a.Id, b.Id)))
                 .ToArray();
             var byAgencyType = all.Where(b => b.AgencyType is not null)
                 .GroupBy(b => b.AgencyType!, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-            return (all, byAgencyType);
+            var index = new BodyIndex(all, byAgencyType);
+            return Interlocked.CompareExchange(ref _bodies, index, null) ?? index;
         }
 
         private static int CodePointOrder(string a, string b)
