@@ -43,12 +43,18 @@ public sealed class PlaceGraph
 
     /// <summary>The place's bodies as the store's <see cref="IGraphStore.FindNodesAsync"/> pages them, from memory:
     /// of one agency type, with a name that contains a text (ordinal, as the stores compare), in the store's order.</summary>
-    public Page<Body> FindBodies(string? agencyType, string? nameContains, int skip, int take)
+    public Page<Body> FindBodies(string? agencyType, string? nameContains, int skip, int take) =>
+        PageOf(_bodies, agencyType, nameContains, skip, take);
+
+    /// <summary>Bodies already in the store's order, filtered and paged as <see cref="IGraphStore.FindNodesAsync"/>
+    /// pages them: of one agency type, with a name that contains a text (ordinal, as the stores compare). With neither
+    /// filter the list is paged as it is, not copied.</summary>
+    internal static Page<Body> PageOf(IReadOnlyList<Body> inOrder, string? agencyType, string? nameContains, int skip, int take)
     {
-        var matches = _bodies
-            .Where(b => (agencyType is null || b.AgencyType == agencyType)
-                && (string.IsNullOrEmpty(nameContains) || b.DisplayName.Contains(nameContains, StringComparison.Ordinal)))
-            .ToList();
+        IReadOnlyList<Body> matches = agencyType is null && string.IsNullOrEmpty(nameContains)
+            ? inOrder
+            : [.. inOrder.Where(b => (agencyType is null || b.AgencyType == agencyType)
+                && (string.IsNullOrEmpty(nameContains) || b.Name.Contains(nameContains, StringComparison.Ordinal)))];
         return new Page<Body>([.. matches.Skip(Math.Max(0, skip)).Take(Math.Max(0, take))], matches.Count);
     }
 

@@ -213,12 +213,9 @@ public sealed class ReadModel(IGraphStore store, bool readPlacesInBackground = f
             {
                 return null;
             }
+            // The agency type's own list, so that a question about one type does not go through every body.
             var bodies = agencyType is null ? index.All : index.ByAgencyType.GetValueOrDefault(agencyType, []);
-            if (!string.IsNullOrEmpty(nameContains))
-            {
-                bodies = Array.FindAll(bodies, b => b.Name.Contains(nameContains, StringComparison.Ordinal));
-            }
-            return new Page<Body>([.. bodies.Skip(Math.Max(0, skip)).Take(Math.Max(0, take))], bodies.Length);
+            return PlaceGraph.PageOf(bodies, agencyType, nameContains, skip, take);
         }
 
         /// <param name="All">Every body of every place, in the store's order.</param>
