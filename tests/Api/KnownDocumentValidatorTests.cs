@@ -121,18 +121,7 @@ public sealed partial class KnownDocumentValidatorTests(KnownDocumentValidatorTe
         return data;
     }
 
-    private static string PagesDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "api", "wwwroot", "js", "pages");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new DirectoryNotFoundException("api/wwwroot/js/pages not found above " + AppContext.BaseDirectory);
-    }
+    private static string PagesDirectory() => RepositoryPath.Of(Path.Combine("api", "wwwroot", "js", "pages"));
 
     [GeneratedRegex(@"`(?<document>query (?<name>\w+)\([^`]*)`")]
     private static partial Regex QueryLiteral();

@@ -18,19 +18,7 @@ internal static class NodeScripts
         return await RunProcessAsync("node", $"{script} {arguments}", directory, limit);
     }
 
-    private static string Directory(string folder)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "tests", "Api", folder);
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"tests/Api/{folder} not found above " + AppContext.BaseDirectory);
-    }
+    private static string Directory(string folder) => RepositoryPath.Of(Path.Combine("tests", "Api", folder), "package.json");
 
     private static async Task<string> RunProcessAsync(string program, string arguments, string directory, TimeSpan limit)
     {

@@ -19,18 +19,7 @@ public sealed class SchemaContractTests(SchemaContractTests.Factory api) : IClas
         return schema;
     }
 
-    private static string KeptSchemaPath()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "api", "Schema", "schema.graphql");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new FileNotFoundException("api/Schema/schema.graphql not found above " + AppContext.BaseDirectory);
-    }
+    private static string KeptSchemaPath() => RepositoryPath.Of(Path.Combine("api", "Schema", "schema.graphql"));
 
     [Fact]
     public void Prints_the_schema_kept_in_the_repository()

@@ -99,19 +99,7 @@ public sealed class CypherLintTests : IDisposable
         return sent;
     }
 
-    private static string LintDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "Graph", "Neo4j", "cypher-lint");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("tests/Graph/Neo4j/cypher-lint not found above " + AppContext.BaseDirectory);
-    }
+    private static string LintDirectory() => RepositoryPath.Of(Path.Combine("tests", "Graph", "Neo4j", "cypher-lint"), "package.json");
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string program, string directory, TimeSpan limit, params string[] arguments)
     {
