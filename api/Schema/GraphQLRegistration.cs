@@ -57,7 +57,7 @@ public static class GraphQLRegistration
                 .ConfigureExecution<DocumentCache>()
                 // Resolvers answer from memory (the read model) or through the batch loader, so running a level's
                 // fields one after another costs less than starting a task for each; data loaders still batch a level.
-                .AddExecutionStrategy<GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query);
+                .AddExecutionStrategy<PlannedExecutionStrategy>(GraphQLParser.AST.OperationType.Query);
             if (!api.EnableIntrospection)
             {
                 builder.AddValidationRule(NoIntrospectionValidationRule.Instance);
