@@ -129,8 +129,9 @@ public sealed class ResponsibilityQuery(AnswerCache cache)
         return answers;
     }
 
-    // One place's answers, ranked: bodies before groups, whole matches before partial ones, leads first.
-    private static IEnumerable<Responsibility> AnswersIn(PlaceGraph graph, Dictionary<string, HashSet<int>> topicsOfSector, List<string> topicNames)
+    // One place's answers, ranked: bodies before groups, whole matches before partial ones, leads first. Written as
+    // loops: it runs for every place a question reads.
+    private static List<Responsibility> AnswersIn(PlaceGraph graph, Dictionary<string, HashSet<int>> topicsOfSector, List<string> topicNames)
     {
         var table = graph.Roles;
         var covered = new bool[topicNames.Count];
@@ -157,21 +158,79 @@ public sealed class ResponsibilityQuery(AnswerCache cache)
             return count == covered.Length;
         }
 
-        var answers = new List<(Responsibility Answer, int Tier)>();
-        foreach (var roles in topicsOfSector.Keys.SelectMany(table.InSector).GroupBy(r => r.BodyId))
+        // The roles in the topics' sectors, body by body.
+        var rolesOfBody = new Dictionary<string, List<SectorRole>>(StringComparer.Ordinal);
+        foreach (var sectorId in topicsOfSector.Keys)
         {
-            var body = table.Bodies[roles.Key];
+            foreach (var sectorRole in table.InSector(sectorId))
+            {
+                if (!rolesOfBody.TryGetValue(sectorRole.BodyId, out var roles))
+                {
+                    rolesOfBody[sectorRole.BodyId] = roles = [];
+                }
+                roles.Add(sectorRole);
+            }
+        }
+
+        var answers = new List<(Responsibility Answer, int Tier)>(rolesOfBody.Count);
+        var seenEvidence = new HashSet<string>(StringComparer.Ordinal);
+        var seenBasis = new HashSet<RoleBasis>();
+        var bodyTopics = new bool[topicNames.Count];
+        foreach (var (bodyId, roles) in rolesOfBody)
+        {
+            var body = table.Bodies[bodyId];
             var isGroup = table.IsGroup(body.Id);
-            var role = roles.Min(r => r.Role);
-            var strongest = roles.Where(r => r.Role == role).ToList();
-            // The duties that make the role first, then the body's other duties about the topics.
-            var evidenceIds = strongest.SelectMany(r => r.Evidence).Distinct()
-                .Concat(roles.Where(r => r.Role != role).SelectMany(r => r.Evidence).Distinct())
-                .Distinct()
-                .ToList();
-            var topics = roles.SelectMany(r => topicsOfSector[r.SectorId]).ToHashSet();
+            var role = roles[0].Role;
+            foreach (var sectorRole in roles)
+            {
+                role = sectorRole.Role < role ? sectorRole.Role : role;
+            }
+            // The duties that make the role first, then the body's other duties about the topics; each once. The
+            // topics its roles serve; the grounds of its strongest role, each once.
+            var evidenceIds = new List<string>();
+            var basis = new List<RoleBasis>();
+            seenEvidence.Clear();
+            seenBasis.Clear();
+            Array.Clear(bodyTopics);
+            var topicCount = 0;
+            for (var pass = 0; pass < 2; pass++)
+            {
+                var strongest = pass == 0;
+                foreach (var sectorRole in roles)
+                {
+                    if (sectorRole.Role == role != strongest)
+                    {
+                        continue;
+                    }
+                    foreach (var id in sectorRole.Evidence)
+                    {
+                        if (seenEvidence.Add(id))
+                        {
+                            evidenceIds.Add(id);
+                        }
+                    }
+                    if (strongest)
+                    {
+                        foreach (var ground in sectorRole.Basis)
+                        {
+                            if (seenBasis.Add(ground))
+                            {
+                                basis.Add(ground);
+                            }
+                        }
+                    }
+                    foreach (var topic in topicsOfSector[sectorRole.SectorId])
+                    {
+                        if (!bodyTopics[topic])
+                        {
+                            bodyTopics[topic] = true;
+                            topicCount++;
+                        }
+                    }
+                }
+            }
             var oneDutyCoversAll = evidenceIds.Exists(id => !table.Duties[id].IsCommon && CoversAllTopics(id));
-            var tier = oneDutyCoversAll ? 0 : topics.Count == topicNames.Count ? 1 : 2;
+            var tier = oneDutyCoversAll ? 0 : topicCount == topicNames.Count ? 1 : 2;
             if (tier == 2 && role == Role.Duty)
             {
                 // Part of the question, and no remit over it either (市气象局's lightning protection at chemical
@@ -179,27 +238,35 @@ public sealed class ResponsibilityQuery(AnswerCache cache)
                 // leads or assists one topic for the whole place stays, as a partial match.
                 continue;
             }
+            var topicsServed = new List<string>(topicCount);
+            for (var topic = 0; topic < bodyTopics.Length; topic++)
+            {
+                if (bodyTopics[topic])
+                {
+                    topicsServed.Add(topicNames[topic]);
+                }
+            }
             var match = oneDutyCoversAll && !isGroup ? TopicMatch.AllTopics : TopicMatch.SomeTopics;
-            var answer = new Responsibility(
-                body,
-                graph.Place,
-                role,
-                match,
-                [.. evidenceIds.Select(id => table.Duties[id])],
-                [.. strongest.SelectMany(r => r.Basis).Distinct()],
-                [.. topics.Order().Select(i => topicNames[i])],
-                isGroup);
-            answers.Add((answer, tier));
+            var evidence = new List<Duty>(evidenceIds.Count);
+            foreach (var id in evidenceIds)
+            {
+                evidence.Add(table.Duties[id]);
+            }
+            answers.Add((new Responsibility(body, graph.Place, role, match, evidence, basis, topicsServed, isGroup), tier));
         }
 
-        return answers
-            .OrderBy(a => a.Answer.IsGroup)
-            .ThenBy(a => a.Tier)
-            .ThenBy(a => a.Answer.Role)
-            .ThenByDescending(a => a.Answer.Topics.Count)
-            .ThenByDescending(a => a.Answer.Evidence.Count)
-            .ThenBy(a => a.Answer.Body.Source?.Start ?? int.MaxValue)
-            .ThenBy(a => a.Answer.Body.Id, StringComparer.Ordinal)
-            .Select(a => a.Answer);
+        // Every answer is a different body, so the last key decides every tie.
+        answers.Sort(static (x, y) =>
+        {
+            var (a, b) = (x.Answer, y.Answer);
+            var order = a.IsGroup.CompareTo(b.IsGroup);
+            order = order != 0 ? order : x.Tier.CompareTo(y.Tier);
+            order = order != 0 ? order : a.Role.CompareTo(b.Role);
+            order = order != 0 ? order : b.Topics.Count.CompareTo(a.Topics.Count);
+            order = order != 0 ? order : b.Evidence.Count.CompareTo(a.Evidence.Count);
+            order = order != 0 ? order : (a.Body.Source?.Start ?? int.MaxValue).CompareTo(b.Body.Source?.Start ?? int.MaxValue);
+            return order != 0 ? order : string.CompareOrdinal(a.Body.Id, b.Body.Id);
+        });
+        return answers.ConvertAll(a => a.Answer);
     }
 }
