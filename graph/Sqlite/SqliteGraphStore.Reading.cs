@@ -96,18 +96,16 @@ public sealed partial class SqliteGraphStore
         var terms = SearchGrams.ScoreTerms(required);
         var skip = Math.Max(0, query.Skip);
         var take = Math.Max(0, query.Take);
-        return Run(connection =>
+        return RunPrepared(statements =>
         {
-            using var transaction = connection.BeginTransaction(deferred: true);
             if (query.JurisdictionId is null)
             {
-                return SearchEverywhere(connection, terms, match, skip, take);
+                return SearchEverywhere(statements, terms, match, skip, take);
             }
 
-            using var place = Command(connection, "SELECT code FROM places WHERE jurisdiction_id = $jurisdiction;",
-                ("$jurisdiction", query.JurisdictionId));
+            var place = statements.Command("SELECT code FROM places WHERE jurisdiction_id = $jurisdiction;", ("$jurisdiction", query.JurisdictionId));
             return place.ExecuteScalar() is long code
-                ? SearchInPlace(connection, terms, match, code, skip, take)
+                ? SearchInPlace(statements, terms, match, code, skip, take)
                 : new Page<SearchHit>([], 0);
         }, cancellationToken);
     }
@@ -115,10 +113,10 @@ public sealed partial class SqliteGraphStore
     // Best matches first within one place: the match narrowed to the place's key range, so it costs what the
     // place's matches cost, whatever the size of the rest. Every match in the place is scored (SearchGrams.Score)
     // and only the page's rows are read in full. Ties go by key, that is by clause order, so pages are stable.
-    private static Page<SearchHit> SearchInPlace(SqliteConnection connection, IReadOnlyList<string> terms, string match, long place, int skip, int take)
+    private static Page<SearchHit> SearchInPlace(PreparedReader statements, IReadOnlyList<string> terms, string match, long place, int skip, int take)
     {
         var (first, last) = NodeKeys.Of(place);
-        using var matches = Command(connection, """
+        var matches = statements.Command("""
             SELECT n.key, n.name, n.data
             FROM node_text CROSS JOIN nodes n ON n.key = node_text.rowid
             WHERE node_text MATCH $match AND node_text.rowid BETWEEN $first AND $last;
@@ -133,11 +131,10 @@ public sealed partial class SqliteGraphStore
     // match's key in key order, hence the total and, from the window's skip + take positions, which places the page
     // spans and how many of each it shows; only those places' matches are then read (by key, without another pass
     // over the index) and each place is ranked on its own.
-    private static Page<SearchHit> SearchEverywhere(SqliteConnection connection, IReadOnlyList<string> terms, string match, int skip, int take)
+    private static Page<SearchHit> SearchEverywhere(PreparedReader statements, IReadOnlyList<string> terms, string match, int skip, int take)
     {
         var keys = new List<long>();
-        using (var all = Command(connection, "SELECT rowid FROM node_text WHERE node_text MATCH $match ORDER BY rowid;", ("$match", match)))
-        using (var reader = all.ExecuteReader())
+        using (var reader = statements.Command("SELECT rowid FROM node_text WHERE node_text MATCH $match ORDER BY rowid;", ("$match", match)).ExecuteReader())
         {
             while (reader.Read())
             {
@@ -162,7 +159,7 @@ public sealed partial class SqliteGraphStore
         {
             to++;
         }
-        using var rows = Command(connection, "SELECT key, name, data FROM nodes WHERE key IN (SELECT value FROM json_each($keys)) ORDER BY key;",
+        var rows = statements.Command("SELECT key, name, data FROM nodes WHERE key IN (SELECT value FROM json_each($keys)) ORDER BY key;",
             ("$keys", $"[{string.Join(',', keys.GetRange(from, to - from).Select(key => key.ToString(CultureInfo.InvariantCulture)))}]"));
         var position = from;
         foreach (var place in Scored(rows, terms).GroupBy(hit => NodeKeys.PlaceOf(hit.Key)))

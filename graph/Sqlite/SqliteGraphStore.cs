@@ -29,6 +29,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     public void Dispose()
     {
         CloseVersionReader();
+        CloseReaders();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }

@@ -143,6 +143,37 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract
     }
 
     [Fact]
+    public async Task Searches_on_connections_kept_open_see_every_commit_and_work_again_after_dispose()
+    {
+        // Searches run on connections kept open with their statements compiled: each search must still see the last
+        // commit, from this store or another on the same file (an ingest run beside the API).
+        var reader = (SqliteGraphStore)Store;
+        var doc = new TestDocument("昆山市", "职责规定");
+        doc.Duty(doc.Body("市商务局", "商务"), "督促餐饮企业落实燃气安全。");
+        await reader.LoadDocumentAsync(doc.Build());
+        async Task<(int Everywhere, int InPlace)[]> SearchAsync() => await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+            ((await reader.SearchAsync(new TextQuery("燃气", NodeLabel.Duty))).TotalCount,
+             (await reader.SearchAsync(new TextQuery("燃气", NodeLabel.Duty, doc.Place.Id))).TotalCount))));
+        Assert.All(await SearchAsync(), counts => Assert.Equal((1, 1), counts));
+
+        using (var writer = new SqliteGraphStore(DatabasePath))
+        {
+            var other = new TestDocument("吴江区", "安全生产职责清单");
+            other.Duty(other.Body("区住房和城乡建设局", "住房城乡建设"), "负责全区燃气行业安全监管。");
+            await writer.LoadDocumentAsync(other.Build());
+        }
+        Assert.All(await SearchAsync(), counts => Assert.Equal((2, 1), counts));
+
+        var more = new TestDocument("昆山市", "燃气职责补充");
+        more.Duty(more.Body("市住房和城乡建设局", "住房城乡建设"), "负责全市燃气经营许可。");
+        await reader.LoadDocumentAsync(more.Build());
+        Assert.All(await SearchAsync(), counts => Assert.Equal((3, 2), counts));
+
+        reader.Dispose();
+        Assert.Equal(3, (await reader.SearchAsync(new TextQuery("燃气", NodeLabel.Duty))).TotalCount);
+    }
+
+    [Fact]
     public async Task Keeps_what_it_loaded_in_the_file_for_the_next_process()
     {
         var doc = new TestDocument("昆山市", "职责规定");
