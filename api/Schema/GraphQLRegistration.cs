@@ -38,8 +38,12 @@ public static class GraphQLRegistration
             builder
                 .AddSchema<SafetyDutySchema>()
                 .AddGraphTypes(typeof(SafetyDutySchema).Assembly)
-                // Chinese stays readable in responses: 应急管理局, not \u5E94….
-                .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
+                // Chinese stays readable in responses: 应急管理局, not \u5E94…; answers are written by AnswerJsonConverter.
+                .AddSystemTextJson(json =>
+                {
+                    json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+                    json.Converters.Add(new AnswerJsonConverter());
+                })
                 .AddErrorInfoProvider(new SuggestingErrorInfoProvider(new GraphQL.Execution.ErrorInfoProviderOptions { ExposeExceptionDetails = false }))
                 // Complexity depends on the variables (first: $n), and the key on the caller: both run for cached documents too.
                 .AddValidationRule(new QueryLimitsRule(Complexity(api)), useForCachedDocuments: true)

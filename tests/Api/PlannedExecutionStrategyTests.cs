@@ -11,7 +11,9 @@ namespace SafetyDuty.Tests.Api;
 
 /// <summary>The execution whose objects' fields are collected once per selection set answers every question exactly as
 /// GraphQL.NET's serial execution does, on the seeds: the page's own queries, fragments, unions, fields merged under
-/// one name, and directives whose variables change from one request to the next on the same parsed document.</summary>
+/// one name, and directives whose variables change from one request to the next on the same parsed document. Every
+/// answer is also written by <see cref="AnswerJsonConverter"/> byte for byte as GraphQL.SystemTextJson's own
+/// converter writes it, errors and all.</summary>
 public sealed class PlannedExecutionStrategyTests(SafetyDutyApiFactory api) : IClassFixture<SafetyDutyApiFactory>
 {
     private async Task<string> ExecuteAsync(IExecutionStrategy strategy, GraphQLDocument document, string query, Dictionary<string, object?> variables)
@@ -34,8 +36,15 @@ public sealed class PlannedExecutionStrategyTests(SafetyDutyApiFactory api) : IC
             UserContext = new GraphQLUserContext(hasValidApiKey: true, keysConfigured: false,
                 async () => (await loader.SnapshotAsync(CancellationToken.None)).Version),
         });
-        return api.Services.GetRequiredService<IGraphQLTextSerializer>().Serialize(result);
+        var written = api.Services.GetRequiredService<IGraphQLTextSerializer>().Serialize(result);
+        Assert.Equal(FrameworkSerializer.Serialize(result), written);
+        return written;
     }
+
+    // GraphQL.SystemTextJson with its own converter for answers, and the service's other settings.
+    private static readonly GraphQL.SystemTextJson.GraphQLSerializer FrameworkSerializer = new(
+        json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        new SuggestingErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = false }));
 
     // The same parsed document through both executions, each variables' set in turn, the planned one kept across them
     // (as the service keeps it), so that a plan made for one request is used by the next.
@@ -102,6 +111,23 @@ public sealed class PlannedExecutionStrategyTests(SafetyDutyApiFactory api) : IC
             fragment Named on Body { name jurisdiction { name } }
             """;
         await AnswersAsTheFrameworkAsync(query, new Dictionary<string, object?> { ["topics"] = new List<object?> { "燃气", "餐饮" } });
+    }
+
+    [Fact]
+    public async Task Writes_errors_and_their_suggestions_as_the_framework_does()
+    {
+        const string query = """
+            query Q($place: String!) {
+              sectors { id name }
+              jurisdiction(name: $place) { name }
+              gaps(jurisdiction: $place) { sector { name } }
+            }
+            """;
+        var document = api.Services.GetRequiredService<IDocumentBuilder>().Build(query);
+        var written = await ExecuteAsync(new PlannedExecutionStrategy(), document, query, new Dictionary<string, object?> { ["place"] = "昆山" });
+        Assert.Contains("\"errors\"", written, StringComparison.Ordinal);
+        Assert.Contains("\"extensions\"", written, StringComparison.Ordinal);
+        Assert.Contains("\"data\":null", written, StringComparison.Ordinal);
     }
 
     [Fact]
