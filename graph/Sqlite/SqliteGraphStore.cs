@@ -95,7 +95,9 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
     // committed transaction; only a power cut may lose the last ones). A pooled connection keeps its page cache
     // between operations, so a large one spares bulk loads re-reading the indexes they update; mmap lets reads
     // use the OS cache without copying. Checkpointing every 1,000 pages (the default) copies and syncs the same
-    // hot index pages over and over during a bulk load; a 16,000-page (64 MB) WAL checkpoints far less often.
+    // hot index pages over and over during a bulk load; a 64,000-page (256 MB) WAL checkpoints far less often (a load
+    // of 1,000 places took 10 % less time than with 16,000 pages). The WAL file grows to that size during a bulk load
+    // and is removed when the last connection closes.
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
@@ -113,7 +115,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IDisposable
             PRAGMA cache_size = -131072;
             PRAGMA temp_store = MEMORY;
             PRAGMA mmap_size = 1073741824;
-            PRAGMA wal_autocheckpoint = 16000;
+            PRAGMA wal_autocheckpoint = 64000;
             """);
         return connection;
     }
