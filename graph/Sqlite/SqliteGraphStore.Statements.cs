@@ -80,18 +80,14 @@ public sealed partial class SqliteGraphStore
         {
             if (!_commands.TryGetValue(sql, out var command))
             {
-                command = connection.CreateCommand();
-                command.CommandText = sql;
-                foreach (var (name, _) in parameters)
-                {
-                    command.Parameters.Add(new SqliteParameter { ParameterName = name });
-                }
+                command = SqliteGraphStore.Command(connection, sql, parameters);
                 command.Prepare();
                 _commands[sql] = command;
+                return command;
             }
             foreach (var (name, value) in parameters)
             {
-                command.Parameters[name].Value = value ?? DBNull.Value;
+                Set(command, name, value);
             }
             return command;
         }
